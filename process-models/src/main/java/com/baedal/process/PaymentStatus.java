@@ -1,0 +1,6 @@
+package com.baedal.process;
+
+/** Payment statuses of SPEC §4. */
+public enum PaymentStatus {
+    PENDING, APPROVED, DECLINED, REFUNDED
+}

@@ -1,0 +1,6 @@
+package com.baedal.process;
+
+/** The JWT {@code role} claim values of SPEC §5. */
+public enum Role {
+    CUSTOMER, STORE_OWNER, RIDER, OPERATOR
+}

@@ -1,0 +1,287 @@
+package com.baedal.engine.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import com.baedal.engine.catalog.CatalogService;
+import com.baedal.engine.catalog.Store;
+import com.baedal.process.OrderProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Brings Camunda's groups, users, authorizations and shared Tasklist filters into the state the platform needs,
+ * once the engine is up. Idempotent: safe on every start and on several nodes.
+ * <ul>
+ *   <li>always: groups {@code camunda-admin}, {@code operators}, {@code store-<storeId>} per catalog store and
+ *       {@code riders-<region>} per catalog region, with their application, process-definition and filter
+ *       grants. Task visibility itself comes from the engine's automatic task authorizations for candidate
+ *       groups and assignees; there is deliberately no global task grant.</li>
+ *   <li>the workers' service user, only when its password is configured;</li>
+ *   <li>only with {@code baedal.demo.users=true} (local profile): {@code owner-<storeId>} and
+ *       {@code rider-<region>-<n>} with password {@code demo}, and {@code admin} in {@code operators}.</li>
+ * </ul>
+ */
+@Component
+@Order(0)
+public class IdentitySetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    public static final String TASKLIST = "tasklist";
+    public static final String COCKPIT = "cockpit";
+    public static final String DEMO_PASSWORD = "demo";
+    public static final String DEMO_ADMIN = "admin";
+    public static final int RIDERS_PER_REGION = 2;
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final CatalogService catalog;
+    private final TasklistFilters filters;
+    private final boolean demoUsers;
+    private final String workersUser;
+    private final String workersPassword;
+
+    public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+                         CatalogService catalog, TasklistFilters filters,
+                         @Value("${baedal.demo.users:false}") boolean demoUsers,
+                         @Value("${baedal.workers.user:svc-workers}") String workersUser,
+                         @Value("${baedal.workers.password:}") String workersPassword) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.catalog = catalog;
+        this.filters = filters;
+        this.demoUsers = demoUsers;
+        this.workersUser = workersUser;
+        this.workersPassword = workersPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        setUp();
+    }
+
+    public void setUp() {
+        // Runs without an authenticated user, so the engine does not check authorizations for these calls.
+        identityService.clearAuthentication();
+        List<Store> stores = catalog.stores();
+        SortedSet<String> regions = new TreeSet<>();
+        stores.forEach(store -> regions.add(store.region()));
+        Map<String, String> filterIds = filters.ensureFilters();
+        String storeFilter = filterIds.get(TasklistFilters.ORDERS_FOR_MY_STORE);
+        String regionFilter = filterIds.get(TasklistFilters.DELIVERIES_IN_MY_REGION);
+        String myDeliveriesFilter = filterIds.get(TasklistFilters.MY_DELIVERIES);
+
+        setUpCamundaAdmins();
+        setUpOperators(filterIds.values());
+        for (Store store : stores) {
+            String group = OrderProcess.storeGroup(store.storeId());
+            ensureGroup(group, "Owners of " + store.name());
+            grantTasklistUser(group, List.of(storeFilter));
+        }
+        for (String region : regions) {
+            String group = OrderProcess.ridersGroup(region);
+            ensureGroup(group, "Riders in " + region);
+            grantTasklistUser(group, List.of(regionFilter, myDeliveriesFilter));
+        }
+        setUpWorkersUser();
+        if (demoUsers) {
+            setUpDemoUsers(stores, regions);
+        }
+        log.info("Camunda identity ready: {} store groups, {} rider groups, {} filters, demo users: {}",
+                stores.size(), regions.size(), filterIds.size(), demoUsers);
+    }
+
+    private void setUpCamundaAdmins() {
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+        for (Resource resource : Resources.values()) {
+            grant(null, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+        }
+    }
+
+    private void setUpOperators(Iterable<String> filterIds) {
+        String operators = OrderProcess.GROUP_OPERATORS;
+        ensureGroup(operators, "Operators", Groups.GROUP_TYPE_WORKFLOW);
+        grant(null, operators, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grant(null, operators, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+        grant(null, operators, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        grant(null, operators, Resources.PROCESS_INSTANCE, ANY,
+                ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
+        grant(null, operators, Resources.TASK, ANY, TaskPermissions.READ);
+        grant(null, operators, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        for (String filterId : filterIds) {
+            grant(null, operators, Resources.FILTER, filterId, Permissions.READ);
+        }
+    }
+
+    /** Store owners and riders: Tasklist, the order process (its forms) and their filters. Tasks: see class doc. */
+    private void grantTasklistUser(String group, List<String> filterIds) {
+        grant(null, group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+        grant(null, group, Resources.PROCESS_DEFINITION, OrderProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ);
+        for (String filterId : filterIds) {
+            grant(null, group, Resources.FILTER, filterId, Permissions.READ);
+        }
+    }
+
+    /**
+     * External-task workers fetch, lock, complete, fail and throw BPMN errors on order-delivery instances only:
+     * READ/READ_INSTANCE/UPDATE_INSTANCE on that process definition cover exactly its instances.
+     */
+    private void setUpWorkersUser() {
+        if (!StringUtils.hasText(workersUser)) {
+            return;
+        }
+        if (!StringUtils.hasText(workersPassword)) {
+            log.warn("No password configured for the workers' service user '{}' (BAEDAL_WORKERS_PASSWORD): "
+                    + "user not created; external-task workers cannot authenticate", workersUser);
+            return;
+        }
+        ensureUser(workersUser, "Baedal", "Workers", workersPassword, true);
+        grant(workersUser, null, Resources.PROCESS_DEFINITION, OrderProcess.PROCESS_KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    }
+
+    private void setUpDemoUsers(List<Store> stores, SortedSet<String> regions) {
+        for (Store store : stores) {
+            String userId = "owner-" + store.storeId();
+            ensureUser(userId, "Owner", store.name(), DEMO_PASSWORD, false);
+            ensureMembership(userId, OrderProcess.storeGroup(store.storeId()));
+        }
+        for (String region : regions) {
+            for (int n = 1; n <= RIDERS_PER_REGION; n++) {
+                String userId = "rider-" + region + "-" + n;
+                ensureUser(userId, "Rider " + n, region, DEMO_PASSWORD, false);
+                ensureMembership(userId, OrderProcess.ridersGroup(region));
+            }
+        }
+        if (identityService.createUserQuery().userId(DEMO_ADMIN).count() > 0) {
+            ensureMembership(DEMO_ADMIN, Groups.CAMUNDA_ADMIN);
+            ensureMembership(DEMO_ADMIN, OrderProcess.GROUP_OPERATORS);
+        }
+    }
+
+    // ---- idempotent building blocks ------------------------------------------------------------------------
+
+    private void ensureGroup(String groupId, String name) {
+        ensureGroup(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
+    }
+
+    private void ensureGroup(String groupId, String name, String type) {
+        if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(groupId);
+        group.setName(name);
+        group.setType(type);
+        saveTolerantly(() -> identityService.saveGroup(group),
+                () -> identityService.createGroupQuery().groupId(groupId).count() > 0, "group " + groupId);
+    }
+
+    private void ensureUser(String userId, String firstName, String lastName, String password,
+                            boolean updatePassword) {
+        User existing = identityService.createUserQuery().userId(userId).singleResult();
+        if (existing != null) {
+            if (updatePassword && !identityService.checkPassword(userId, password)) {
+                existing.setPassword(password);
+                identityService.saveUser(existing);
+                log.info("Password of user {} updated from configuration", userId);
+            }
+            return;
+        }
+        User user = identityService.newUser(userId);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setPassword(password);
+        saveTolerantly(() -> identityService.saveUser(user),
+                () -> identityService.createUserQuery().userId(userId).count() > 0, "user " + userId);
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+            return;
+        }
+        saveTolerantly(() -> identityService.createMembership(userId, groupId),
+                () -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0,
+                "membership " + userId + " in " + groupId);
+    }
+
+    /** Adds the permissions to the user's or group's GRANT on that resource, creating it when missing. */
+    private void grant(String userId, String groupId, Resource resource, String resourceId,
+                       Permission... permissions) {
+        var query = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource)
+                .resourceId(resourceId);
+        List<Authorization> existing = new ArrayList<>(userId != null
+                ? query.userIdIn(userId).list()
+                : query.groupIdIn(groupId).list());
+        Authorization authorization = existing.isEmpty()
+                ? authorizationService.createNewAuthorization(AUTH_TYPE_GRANT)
+                : existing.get(0);
+        boolean changed = existing.isEmpty();
+        if (existing.isEmpty()) {
+            // resource first: permissions are checked against the resource type
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            if (userId != null) {
+                authorization.setUserId(userId);
+            } else {
+                authorization.setGroupId(groupId);
+            }
+        }
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return;
+        }
+        saveTolerantly(() -> authorizationService.saveAuthorization(authorization), () -> false,
+                "authorization " + Objects.requireNonNullElse(userId, groupId) + " on " + resource.resourceName()
+                        + "/" + resourceId);
+    }
+
+    /** Another node may create the same entity at the same moment; that is fine as long as it exists afterwards. */
+    private void saveTolerantly(Runnable save, java.util.function.BooleanSupplier existsNow, String what) {
+        try {
+            save.run();
+        } catch (RuntimeException e) {
+            if (existsNow.getAsBoolean()) {
+                log.debug("{} was created concurrently", what);
+                return;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.baedal.engine.order;
+
+import static com.baedal.process.OrderProcess.*;
+
+import com.baedal.engine.catalog.CatalogService;
+import com.baedal.engine.catalog.MenuItem;
+import com.baedal.engine.catalog.Store;
+import com.baedal.engine.security.Caller;
+import com.baedal.process.OrderStatus;
+import com.baedal.process.Role;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places an order: prices it from the menu, then records it and starts its {@code order-delivery} process in one
+ * transaction. With an Idempotency-Key the same request gives the same answer and never a second order.
+ */
+@Service
+public class OrderPlacement {
+
+    private final CatalogService catalog;
+    private final OrderRepository orders;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final OrderProperties properties;
+
+    OrderPlacement(CatalogService catalog, OrderRepository orders, RuntimeService runtime, TransactionTemplate tx,
+                   ObjectMapper json, OrderProperties properties) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.runtime = runtime;
+        this.tx = tx;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** The answer to a placement; {@code status} is always PLACED, also when an idempotent call is replayed. */
+    public record Placed(String orderId, OrderStatus status, long total) {
+    }
+
+    public Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey) {
+        if (!caller.is(Role.CUSTOMER)) {
+            throw OrderProblem.forbidden("Only customers place orders.");
+        }
+        String requestHash = hash(request);
+        if (idempotencyKey != null) {
+            Optional<Placed> earlier = replay(caller, idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        NewOrder order = price(caller, request, idempotencyKey, requestHash);
+        try {
+            tx.executeWithoutResult(status -> {
+                String processInstanceId = runtime.createProcessInstanceByKey(PROCESS_KEY)
+                        .businessKey(order.orderId())
+                        .setVariables(variables(order))
+                        .execute()
+                        .getId();
+                orders.insert(order, processInstanceId);
+            });
+        } catch (DuplicateKeyException concurrentTwin) {
+            // The same Idempotency-Key was placed by a concurrent call that committed first.
+            return replay(caller, idempotencyKey, requestHash).orElseThrow(() -> concurrentTwin);
+        }
+        return new Placed(order.orderId(), OrderStatus.PLACED, order.total());
+    }
+
+    private Optional<Placed> replay(Caller caller, String idempotencyKey, String requestHash) {
+        return orders.findByIdempotencyKey(caller.subject(), idempotencyKey).map(earlier -> {
+            if (!earlier.requestHash().equals(requestHash)) {
+                throw OrderProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                        "This Idempotency-Key was used for a different order request.");
+            }
+            return new Placed(earlier.orderId(), OrderStatus.PLACED, earlier.total());
+        });
+    }
+
+    private NewOrder price(Caller caller, PlaceOrderRequest request, String idempotencyKey, String requestHash) {
+        Store store = catalog.findStore(request.storeId()).orElseThrow(() -> OrderProblem.unprocessable(
+                "unknown-store", "Unknown store", "There is no store " + request.storeId() + "."));
+        Map<String, MenuItem> menu = catalog.menu(store.storeId()).stream()
+                .collect(Collectors.toMap(MenuItem::menuItemId, Function.identity()));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        long total = 0;
+        for (PlaceOrderRequest.Item item : request.items()) {
+            MenuItem menuItem = menu.get(item.menuItemId());
+            if (menuItem == null) {
+                throw OrderProblem.unprocessable("unknown-menu-item", "Unknown menu item",
+                        "Store " + store.storeId() + " has no menu item " + item.menuItemId() + ".");
+            }
+            long lineTotal = Math.multiplyExact(menuItem.price(), item.quantity());
+            total = Math.addExact(total, lineTotal);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("menuItemId", menuItem.menuItemId());
+            line.put("name", menuItem.name());
+            line.put("price", menuItem.price());
+            line.put("quantity", item.quantity());
+            line.put("lineTotal", lineTotal);
+            lines.add(line);
+            summary.add(item.quantity() + " x " + menuItem.name());
+        }
+        PlaceOrderRequest.DeliveryAddress address = request.deliveryAddress();
+        if (!store.region().equals(address.region())) {
+            throw OrderProblem.unprocessable("region-not-served", "Region not served",
+                    "Store " + store.storeId() + " delivers in " + store.region() + " only, not in "
+                            + address.region() + ".");
+        }
+        if (!store.open()) {
+            throw OrderProblem.conflict("store-closed", "Store closed",
+                    "Store " + store.storeId() + " is closed and takes no orders now.");
+        }
+        String orderId = UUID.randomUUID().toString();
+        return new NewOrder(orderId, orderId.substring(0, 8).toUpperCase(), caller.subject(), store.storeId(),
+                store.name(), store.region(), toJson(lines), String.join(", ", summary), total, toJson(address),
+                address.street() + " (" + address.region() + ")", request.payment().method(),
+                request.payment().cardToken(), idempotencyKey, requestHash);
+    }
+
+    private VariableMap variables(NewOrder order) {
+        return Variables.createVariables()
+                .putValue(VAR_ORDER_ID, order.orderId())
+                .putValue(VAR_ORDER_NUMBER, order.orderNumber())
+                .putValue(VAR_CUSTOMER_ID, order.customerId())
+                .putValue(VAR_STORE_ID, order.storeId())
+                .putValue(VAR_STORE_NAME, order.storeName())
+                .putValue(VAR_REGION, order.region())
+                .putValue(VAR_ITEMS_SUMMARY, order.itemsSummary())
+                .putValue(VAR_TOTAL, order.total())
+                .putValue(VAR_DELIVERY_ADDRESS, order.deliveryAddressText())
+                .putValue(VAR_PAYMENT_METHOD, order.paymentMethod())
+                .putValue(VAR_CARD_TOKEN, order.cardToken())
+                .putValue(VAR_STORE_ANSWER_TIMEOUT, properties.storeAnswerTimeout().toString())
+                .putValue(VAR_RIDER_SEARCH_TIMEOUT, properties.riderSearchTimeout().toString());
+    }
+
+    private String hash(PlaceOrderRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the order request", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write order JSON", e);
+        }
+    }
+}

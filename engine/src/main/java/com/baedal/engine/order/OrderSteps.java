@@ -1,0 +1,158 @@
+package com.baedal.engine.order;
+
+import static com.baedal.process.OrderProcess.*;
+
+import com.baedal.engine.security.Caller;
+import com.baedal.process.OrderStatus;
+import com.baedal.process.Role;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The commands that move a placed order on: the customer's cancel, the store owner's answer and cooking steps,
+ * the rider's pick-up and delivery. Each completes the matching user task (or correlates the cancel message) and
+ * answers 409 when the order is not at that step. A command returns once the engine committed the step.
+ */
+@Service
+public class OrderSteps {
+
+    /** Answer of a command: the order and the status the step moved it to (or CANCEL_REQUESTED). */
+    public record StepResult(String orderId, String status) {
+        StepResult(String orderId, OrderStatus status) {
+            this(orderId, status.name());
+        }
+    }
+
+    public static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
+
+    private final OrderRepository orders;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final TransactionTemplate tx;
+    /** Retries a step that lost an optimistic-locking race with a worker or a timer on the same order. */
+    private final RetryTemplate onConcurrentUpdate = RetryTemplate.builder()
+            .maxAttempts(3)
+            .fixedBackoff(50)
+            .retryOn(OptimisticLockingException.class)
+            .build();
+
+    OrderSteps(OrderRepository orders, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
+        this.orders = orders;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.tx = tx;
+    }
+
+    public StepResult cancel(Caller caller, String orderId) {
+        OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+        if (!caller.is(Role.CUSTOMER) || !order.customerId().equals(caller.subject())) {
+            throw OrderProblem.forbidden("Only the customer who placed order " + orderId + " can cancel it.");
+        }
+        try {
+            onConcurrentUpdate.execute(attempt -> tx.execute(status -> runtime
+                    .createMessageCorrelation(MESSAGE_CANCEL_REQUESTED)
+                    .processInstanceId(order.processInstanceId())
+                    .correlateWithResult()));
+        } catch (MismatchingMessageCorrelationException tooLate) {
+            throw OrderProblem.conflict("cancel-refused", "Order can no longer be cancelled",
+                    "Order " + orderId + " has started cooking or has ended; it cannot be cancelled.");
+        }
+        return new StepResult(orderId, CANCEL_REQUESTED);
+    }
+
+    public StepResult accept(Caller caller, String storeId, String orderId) {
+        OrderRecord order = storeOrder(caller, storeId, orderId);
+        completeStoreTask(order, TASK_ACCEPT_ORDER, Map.of(VAR_ACCEPTED, true));
+        return new StepResult(orderId, OrderStatus.ACCEPTED);
+    }
+
+    public StepResult reject(Caller caller, String storeId, String orderId, String reason) {
+        OrderRecord order = storeOrder(caller, storeId, orderId);
+        completeStoreTask(order, TASK_ACCEPT_ORDER, Map.of(VAR_ACCEPTED, false, VAR_REJECTION_REASON, reason));
+        return new StepResult(orderId, OrderStatus.REJECTED);
+    }
+
+    public StepResult cookingStarted(Caller caller, String storeId, String orderId) {
+        completeStoreTask(storeOrder(caller, storeId, orderId), TASK_START_COOKING, Map.of());
+        return new StepResult(orderId, OrderStatus.COOKING);
+    }
+
+    public StepResult cookingFinished(Caller caller, String storeId, String orderId) {
+        completeStoreTask(storeOrder(caller, storeId, orderId), TASK_FINISH_COOKING, Map.of());
+        return new StepResult(orderId, OrderStatus.READY_FOR_PICKUP);
+    }
+
+    /** Exactly one rider gets an order: claiming the task is the lock, a concurrent pick answers 409. */
+    public StepResult pick(Caller caller, String orderId) {
+        OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+        if (!caller.is(Role.RIDER) || !order.region().equals(caller.region())) {
+            throw OrderProblem.forbidden("Only riders of region " + order.region() + " can pick order "
+                    + orderId + ".");
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                Task task = openTask(order, TASK_PICK_UP);
+                tasks.claim(task.getId(), caller.subject());
+                tasks.complete(task.getId(), Variables.putValue(VAR_RIDER_ID, caller.subject()));
+                orders.assignRider(orderId, caller.subject());
+            });
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException anotherRiderWon) {
+            throw OrderProblem.conflict("already-picked", "Order already taken",
+                    "Another rider has taken order " + orderId + ".");
+        }
+        return new StepResult(orderId, OrderStatus.PICKED_UP);
+    }
+
+    public StepResult complete(Caller caller, String orderId) {
+        OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+        if (!caller.is(Role.RIDER) || (order.riderId() != null && !order.riderId().equals(caller.subject()))) {
+            throw OrderProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
+        }
+        onConcurrentUpdate.execute(attempt -> tx.execute(status -> {
+            Task task = openTask(order, TASK_CONFIRM_DELIVERY);
+            if (!Objects.equals(task.getAssignee(), caller.subject())) {
+                throw OrderProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
+            }
+            tasks.complete(task.getId());
+            return null;
+        }));
+        return new StepResult(orderId, OrderStatus.DELIVERED);
+    }
+
+    private OrderRecord storeOrder(Caller caller, String storeId, String orderId) {
+        if (!caller.is(Role.STORE_OWNER) || !storeId.equals(caller.storeId())) {
+            throw OrderProblem.forbidden("Only the owner of store " + storeId + " can act on its orders.");
+        }
+        return orders.find(orderId)
+                .filter(order -> order.storeId().equals(storeId))
+                .orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+    }
+
+    private void completeStoreTask(OrderRecord order, String taskKey, Map<String, Object> variables) {
+        onConcurrentUpdate.execute(attempt -> tx.execute(status -> {
+            tasks.complete(openTask(order, taskKey).getId(), variables);
+            return null;
+        }));
+    }
+
+    private Task openTask(OrderRecord order, String taskKey) {
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(order.processInstanceId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
+        if (task == null) {
+            throw OrderProblem.notAtStep(order.orderId(), taskKey);
+        }
+        return task;
+    }
+}

@@ -1,0 +1,46 @@
+package com.baedal.engine.process;
+
+import com.baedal.process.OrderProcess;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Parse-time additions to the order process:
+ * <ul>
+ *   <li>every user task of {@code order-delivery} gets a create listener that appends the order number to the
+ *       task name, so Tasklist says which order a task is about while the BPMN keeps plain names;</li>
+ *   <li>script tasks are refused in any process (platform rule: no scripts on the engine).</li>
+ * </ul>
+ */
+public class OrderProcessParseListener extends AbstractBpmnParseListener {
+
+    private final TaskListener orderNumberInName = new OrderNumberTaskNameListener();
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (!OrderProcess.PROCESS_KEY.equals(processKey(activity))) {
+            return;
+        }
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+            behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, orderNumberInName);
+        }
+    }
+
+    @Override
+    public void parseScriptTask(Element scriptTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        throw new ProcessEngineException("Script tasks are not allowed on this engine: '" + activity.getId()
+                + "' in process '" + processKey(activity) + "'");
+    }
+
+    private static String processKey(ActivityImpl activity) {
+        return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+                ? definition.getKey()
+                : activity.getProcessDefinition().getId();
+    }
+}

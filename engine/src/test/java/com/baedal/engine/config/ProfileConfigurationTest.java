@@ -1,0 +1,64 @@
+package com.baedal.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+
+/** Guards the security-relevant parts of the configuration files: known passwords only in {@code local}. */
+class ProfileConfigurationTest {
+
+    final Properties base = load("application.yaml");
+    final Properties local = load("application-local.yaml");
+    final Properties prod = load("application-prod.yaml");
+
+    @Test
+    void credentialsHaveNoDefaultsOutsideLocal() {
+        for (Properties props : new Properties[] {base, prod}) {
+            assertThat(props.getProperty("spring.datasource.username")).isEqualTo("${ENGINE_DB_USER}");
+            assertThat(props.getProperty("spring.datasource.password")).isEqualTo("${ENGINE_DB_PASSWORD}");
+            assertThat(props).doesNotContainKeys("camunda.bpm.admin-user.id", "camunda.bpm.admin-user.password",
+                    "baedal.security.jwt.secret");
+            assertThat(props.getProperty("baedal.workers.password", "")).isIn("", "${BAEDAL_WORKERS_PASSWORD:}");
+        }
+        assertThat(base.getProperty("baedal.demo.users")).isEqualTo("false");
+        assertThat(prod.getProperty("baedal.demo.users")).isEqualTo("false");
+    }
+
+    @Test
+    void prodTakesTokensFromTheIdentityProviderAndLogsJson() {
+        assertThat(prod.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isEqualTo("${BAEDAL_JWT_ISSUER_URI}");
+        assertThat(prod.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))
+                .isEqualTo("${BAEDAL_JWT_JWK_SET_URI}");
+        assertThat(prod.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+    }
+
+    @Test
+    void localHasDemoDataUsersAndDevSecret() {
+        assertThat(local.getProperty("camunda.bpm.admin-user.id")).isEqualTo("admin");
+        assertThat(local.getProperty("baedal.demo.users")).isEqualTo("true");
+        assertThat(local.getProperty("spring.flyway.locations")).contains("classpath:db/demo");
+        assertThat(local.getProperty("baedal.security.jwt.secret")).startsWith("${BAEDAL_JWT_SECRET:");
+    }
+
+    @Test
+    void engineIsLockedDown() {
+        assertThat(base.getProperty("camunda.bpm.authorization.enabled")).isEqualTo("true");
+        assertThat(base.getProperty("camunda.bpm.generic-properties.properties.enable-expressions-in-adhoc-queries"))
+                .isEqualTo("false");
+        assertThat(base.getProperty("camunda.bpm.generic-properties.properties.java-serialization-format-enabled"))
+                .isEqualTo("false");
+        assertThat(base).doesNotContainKey("camunda.bpm.filter.create");
+        assertThat(base.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,prometheus");
+        assertThat(base.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/migration");
+    }
+
+    private static Properties load(String name) {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource(name));
+        return yaml.getObject();
+    }
+}

@@ -1,0 +1,318 @@
+package com.baedal.engine.identity;
+
+import static com.baedal.process.OrderProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.baedal.engine.support.EngineIntegrationTest;
+import com.baedal.engine.support.OrderFixtures;
+import com.baedal.engine.support.OrderFixtures.StartedOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Store owners see only their store's tasks, riders none of the stores' tasks, both through the Java API (as the
+ * engine's authorization checks see it) and through the engine REST API with Basic auth (as Tasklist sees it),
+ * directly and through the shared filters.
+ */
+@EngineIntegrationTest
+class TasklistVisibilityIT {
+
+    static final String STORE_A = "chicken-gangnam";
+    static final String STORE_B = "pizza-mapo";
+    static final String OWNER_A = "owner-" + STORE_A;
+    static final String OWNER_B = "owner-" + STORE_B;
+    static final String RIDER_GANGNAM = "rider-gangnam-1";
+
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ExternalTaskService externalTaskService;
+    @Autowired IdentityService identityService;
+    @Autowired AuthorizationService authorizationService;
+    @Autowired FilterService filterService;
+    @Autowired TasklistFilters tasklistFilters;
+    @Autowired IdentitySetup identitySetup;
+    @Autowired TestRestTemplate rest;
+    @Autowired ObjectMapper objectMapper;
+
+    StartedOrder orderA;
+    StartedOrder orderB;
+    Task taskA;
+    Task taskB;
+
+    @BeforeEach
+    void twoOrdersWaitingForTheirStores() {
+        orderA = OrderFixtures.startOrder(runtimeService, STORE_A, "Gangnam Fried Chicken", "gangnam");
+        orderB = OrderFixtures.startOrder(runtimeService, STORE_B, "Mapo Pizza Lab", "mapo");
+        OrderFixtures.completeCharge(externalTaskService, orderA);
+        OrderFixtures.completeCharge(externalTaskService, orderB);
+        taskA = OrderFixtures.awaitTask(taskService, orderA, TASK_ACCEPT_ORDER);
+        taskB = OrderFixtures.awaitTask(taskService, orderB, TASK_ACCEPT_ORDER);
+    }
+
+    @AfterEach
+    void removeOrders() {
+        identityService.clearAuthentication();
+        for (StartedOrder order : List.of(orderA, orderB)) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(order.processInstanceId()).count() > 0) {
+                runtimeService.deleteProcessInstance(order.processInstanceId(), "test cleanup", true, true);
+            }
+        }
+    }
+
+    @Test
+    void taskNamesCarryTheOrderNumber() {
+        assertThat(taskA.getName()).isEqualTo("Accept or reject order \u00B7 " + orderA.orderNumber());
+        assertThat(taskB.getName()).isEqualTo("Accept or reject order \u00B7 " + orderB.orderNumber());
+    }
+
+    @Test
+    void javaApiShowsEachOwnerOnlyTheirStoresTasks() {
+        List<Task> seenByA = as(OWNER_A, () -> taskService.createTaskQuery().list());
+        assertThat(ids(seenByA)).contains(taskA.getId()).doesNotContain(taskB.getId());
+        assertThat(seenByA).allSatisfy(task -> assertThat(storeOf(task)).isEqualTo(STORE_A));
+
+        List<Task> seenByB = as(OWNER_B, () -> taskService.createTaskQuery().list());
+        assertThat(ids(seenByB)).contains(taskB.getId()).doesNotContain(taskA.getId());
+        assertThat(seenByB).allSatisfy(task -> assertThat(storeOf(task)).isEqualTo(STORE_B));
+
+        List<Task> seenByRider = as(RIDER_GANGNAM, () -> taskService.createTaskQuery().list());
+        assertThat(ids(seenByRider)).doesNotContain(taskA.getId(), taskB.getId());
+        assertThat(seenByRider).allSatisfy(task ->
+                assertThat(task.getTaskDefinitionKey()).isIn(TASK_PICK_UP, TASK_CONFIRM_DELIVERY));
+    }
+
+    @Test
+    void engineRestShowsEachOwnerOnlyTheirStoresTasks() throws Exception {
+        JsonNode seenByA = getJson(OWNER_A, "/engine-rest/task?processDefinitionKey=" + PROCESS_KEY);
+        assertThat(taskIds(seenByA)).contains(taskA.getId()).doesNotContain(taskB.getId());
+        for (JsonNode task : seenByA) {
+            assertThat(runtimeService.getVariable(task.get("processInstanceId").asText(), VAR_STORE_ID))
+                    .isEqualTo(STORE_A);
+        }
+        JsonNode seenByB = getJson(OWNER_B, "/engine-rest/task?processDefinitionKey=" + PROCESS_KEY);
+        assertThat(taskIds(seenByB)).contains(taskB.getId()).doesNotContain(taskA.getId());
+
+        JsonNode seenByRider = getJson(RIDER_GANGNAM, "/engine-rest/task");
+        assertThat(taskIds(seenByRider)).doesNotContain(taskA.getId(), taskB.getId());
+
+        // another store's task cannot be read directly either
+        ResponseEntity<String> foreign = basic(OWNER_B).getForEntity("/engine-rest/task/" + taskA.getId(),
+                String.class);
+        assertThat(foreign.getStatusCode().is4xxClientError()).isTrue();
+    }
+
+    @Test
+    void ownerCanOpenTheCamundaFormOfTheirTask() throws Exception {
+        JsonNode form = getJson(OWNER_A, "/engine-rest/task/" + taskA.getId() + "/deployed-form");
+        assertThat(form.get("id").asText()).isEqualTo(FORM_ACCEPT_ORDER);
+        JsonNode variables = getJson(OWNER_A, "/engine-rest/task/" + taskA.getId() + "/form-variables");
+        assertThat(variables.get(VAR_ORDER_NUMBER).get("value").asText()).isEqualTo(orderA.orderNumber());
+    }
+
+    @Test
+    void sharedFiltersExistAndListOnlyTheCallersTasks() throws Exception {
+        String storeFilter = tasklistFilters.find(TasklistFilters.ORDERS_FOR_MY_STORE).orElseThrow().getId();
+        String regionFilter = tasklistFilters.find(TasklistFilters.DELIVERIES_IN_MY_REGION).orElseThrow().getId();
+        String myDeliveries = tasklistFilters.find(TasklistFilters.MY_DELIVERIES).orElseThrow().getId();
+
+        JsonNode listA = getJson(OWNER_A, "/engine-rest/filter/" + storeFilter + "/list");
+        assertThat(taskIds(listA)).contains(taskA.getId()).doesNotContain(taskB.getId());
+        JsonNode listB = getJson(OWNER_B, "/engine-rest/filter/" + storeFilter + "/list");
+        assertThat(taskIds(listB)).contains(taskB.getId()).doesNotContain(taskA.getId());
+
+        // owners see their filter, riders theirs
+        assertThat(filterNames(getJson(OWNER_A, "/engine-rest/filter?resourceType=Task")))
+                .contains(TasklistFilters.ORDERS_FOR_MY_STORE)
+                .doesNotContain(TasklistFilters.DELIVERIES_IN_MY_REGION);
+        assertThat(filterNames(getJson(RIDER_GANGNAM, "/engine-rest/filter?resourceType=Task")))
+                .contains(TasklistFilters.DELIVERIES_IN_MY_REGION, TasklistFilters.MY_DELIVERIES)
+                .doesNotContain(TasklistFilters.ORDERS_FOR_MY_STORE);
+        assertThat(basic(RIDER_GANGNAM).getForEntity("/engine-rest/filter/" + storeFilter + "/list", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        // the filter shows the order's variables with labels, oldest first
+        JsonNode filter = getJson(OWNER_A, "/engine-rest/filter/" + storeFilter);
+        assertThat(filter.at("/properties/variables").findValuesAsText("name"))
+                .containsExactly(VAR_ORDER_NUMBER, VAR_ITEMS_SUMMARY, VAR_TOTAL, VAR_DELIVERY_ADDRESS);
+        assertThat(filter.at("/properties/variables").findValuesAsText("label")).doesNotContainNull();
+        assertThat(filter.at("/query/sorting/0/sortBy").asText()).isEqualTo("created");
+        assertThat(filter.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
+        List<String> keys = new ArrayList<>();
+        filter.at("/query/taskDefinitionKeyIn").forEach(key -> keys.add(key.asText()));
+        assertThat(keys).containsExactlyInAnyOrder(TASK_ACCEPT_ORDER, TASK_START_COOKING, TASK_FINISH_COOKING);
+        assertThat(filter.at("/query/candidateGroupsExpression").asText()).isEqualTo("${currentUserGroups()}");
+
+        JsonNode regionList = getJson(RIDER_GANGNAM, "/engine-rest/filter/" + regionFilter + "/list");
+        assertThat(taskIds(regionList)).doesNotContain(taskA.getId(), taskB.getId());
+        JsonNode mine = getJson(RIDER_GANGNAM, "/engine-rest/filter/" + myDeliveries + "/list");
+        assertThat(taskIds(mine)).doesNotContain(taskA.getId(), taskB.getId());
+    }
+
+    @Test
+    void ridersOfTheRegionSeeTheDeliveryAndOnceClaimedOnlyThePickerWorksIt() throws Exception {
+        taskService.complete(taskA.getId(), Map.of(VAR_ACCEPTED, true));
+        taskService.complete(OrderFixtures.awaitTask(taskService, orderA, TASK_START_COOKING).getId());
+        taskService.complete(OrderFixtures.awaitTask(taskService, orderA, TASK_FINISH_COOKING).getId());
+        Task pickUp = OrderFixtures.awaitTask(taskService, orderA, TASK_PICK_UP);
+        assertThat(pickUp.getName()).isEqualTo("Pick up order \u00B7 " + orderA.orderNumber());
+
+        String regionFilter = tasklistFilters.find(TasklistFilters.DELIVERIES_IN_MY_REGION).orElseThrow().getId();
+        String myDeliveries = tasklistFilters.find(TasklistFilters.MY_DELIVERIES).orElseThrow().getId();
+        assertThat(taskIds(getJson(RIDER_GANGNAM, "/engine-rest/filter/" + regionFilter + "/list")))
+                .contains(pickUp.getId());
+        assertThat(taskIds(getJson("rider-gangnam-2", "/engine-rest/filter/" + regionFilter + "/list")))
+                .contains(pickUp.getId());
+        assertThat(taskIds(getJson("rider-mapo-1", "/engine-rest/task"))).doesNotContain(pickUp.getId());
+        assertThat(taskIds(getJson(OWNER_A, "/engine-rest/task"))).doesNotContain(pickUp.getId());
+
+        // rider 1 claims and picks it up in Tasklist
+        assertThat(basic(RIDER_GANGNAM).postForEntity("/engine-rest/task/" + pickUp.getId() + "/claim",
+                jsonEntity("{\"userId\":\"" + RIDER_GANGNAM + "\"}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskIds(getJson("rider-gangnam-2", "/engine-rest/filter/" + regionFilter + "/list")))
+                .doesNotContain(pickUp.getId());
+        assertThat(taskIds(getJson(RIDER_GANGNAM, "/engine-rest/filter/" + myDeliveries + "/list")))
+                .contains(pickUp.getId());
+        assertThat(basic(RIDER_GANGNAM).postForEntity("/engine-rest/task/" + pickUp.getId() + "/complete",
+                jsonEntity("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Task confirm = OrderFixtures.awaitTask(taskService, orderA, TASK_CONFIRM_DELIVERY);
+        assertThat(confirm.getAssignee()).isEqualTo(RIDER_GANGNAM);
+        assertThat(taskIds(getJson(RIDER_GANGNAM, "/engine-rest/filter/" + myDeliveries + "/list")))
+                .contains(confirm.getId());
+        assertThat(taskIds(getJson("rider-gangnam-2", "/engine-rest/task"))).doesNotContain(confirm.getId());
+        assertThat(basic("rider-gangnam-2").postForEntity("/engine-rest/task/" + confirm.getId() + "/complete",
+                jsonEntity("{}"), String.class).getStatusCode().is4xxClientError()).isTrue();
+    }
+
+    @Test
+    void thereIsNoGlobalTaskGrant() {
+        assertThat(authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(Resources.TASK).count()).isZero();
+        assertThat(authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(Resources.PROCESS_DEFINITION).count()).isZero();
+    }
+
+    @Test
+    void workersServiceUserFetchesOrderTasksButStoreOwnersCannot() throws Exception {
+        String body = """
+                {"workerId":"it-rest-worker","maxTasks":5,
+                 "topics":[{"topicName":"%s","lockDuration":1000,"businessKey":"%s"}]}"""
+                .formatted(TOPIC_NOTIFY_STORE, orderA.orderId());
+        ResponseEntity<String> asOwner = basic(OWNER_A).postForEntity("/engine-rest/external-task/fetchAndLock",
+                jsonEntity(body), String.class);
+        assertThat(asOwner.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(objectMapper.readTree(asOwner.getBody())).isEmpty();
+
+        ResponseEntity<String> asWorkers = rest.withBasicAuth("svc-workers", "workers-demo")
+                .postForEntity("/engine-rest/external-task/fetchAndLock", jsonEntity(body), String.class);
+        assertThat(asWorkers.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode fetched = objectMapper.readTree(asWorkers.getBody());
+        assertThat(fetched).hasSize(1);
+        assertThat(fetched.get(0).get("businessKey").asText()).isEqualTo(orderA.orderId());
+
+        ResponseEntity<String> completed = rest.withBasicAuth("svc-workers", "workers-demo").postForEntity(
+                "/engine-rest/external-task/" + fetched.get(0).get("id").asText() + "/complete",
+                jsonEntity("{\"workerId\":\"it-rest-worker\"}"), String.class);
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        // but the service user sees no user tasks
+        assertThat(taskIds(getJsonAs(rest.withBasicAuth("svc-workers", "workers-demo"), "/engine-rest/task")))
+                .doesNotContain(taskA.getId(), taskB.getId());
+    }
+
+    @Test
+    void setUpIsIdempotent() {
+        long authorizations = authorizationService.createAuthorizationQuery().count();
+        long groups = identityService.createGroupQuery().count();
+        long users = identityService.createUserQuery().count();
+        long filters = filterService.createFilterQuery().count();
+        identitySetup.setUp();
+        assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+        assertThat(identityService.createGroupQuery().count()).isEqualTo(groups);
+        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+        assertThat(identityService.createUserQuery().memberOfGroup(GROUP_OPERATORS).userId("admin").count())
+                .isEqualTo(1);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private <T> T as(String userId, Supplier<T> action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        assertThat(groups).isNotEmpty();
+        identityService.setAuthentication(userId, groups);
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private String storeOf(Task task) {
+        return (String) runtimeService.getVariable(task.getProcessInstanceId(), VAR_STORE_ID);
+    }
+
+    private TestRestTemplate basic(String userId) {
+        return rest.withBasicAuth(userId, IdentitySetup.DEMO_PASSWORD);
+    }
+
+    private JsonNode getJson(String userId, String path) throws Exception {
+        return getJsonAs(basic(userId), path);
+    }
+
+    private JsonNode getJsonAs(TestRestTemplate client, String path) throws Exception {
+        ResponseEntity<String> response = client.exchange(path, HttpMethod.GET, null, String.class);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return objectMapper.readTree(response.getBody());
+    }
+
+    private static HttpEntity<String> jsonEntity(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static List<String> ids(List<Task> tasks) {
+        return tasks.stream().map(Task::getId).toList();
+    }
+
+    private static List<String> taskIds(JsonNode tasks) {
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(task -> ids.add(task.get("id").asText()));
+        return ids;
+    }
+
+    private static List<String> filterNames(JsonNode filters) {
+        List<String> names = new ArrayList<>();
+        filters.forEach(filter -> names.add(filter.get("name").asText()));
+        return names;
+    }
+}

@@ -1,0 +1,73 @@
+package com.baedal.engine.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.baedal.engine.security.DevTokenIssuer.DevTokenRequest;
+import com.baedal.engine.web.FieldMessage;
+import com.baedal.engine.web.InvalidRequestException;
+import com.baedal.process.Role;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+class DevTokenIssuerTest {
+
+    static final String SECRET = "unit-test-secret-which-is-long-enough-for-hs256";
+
+    final DevTokenIssuer issuer = new DevTokenIssuer(SECRET);
+    final JwtDecoder decoder = new HmacJwtConfig().hmacJwtDecoder(SECRET, new SecurityConfig().roleClaimValidator());
+
+    @Test
+    void riderTokenCarriesRegionAndExpiresIn12Hours() {
+        Jwt jwt = decoder.decode(issuer.issue(new DevTokenRequest("rider-mapo-1", "RIDER", null, "mapo")));
+        assertThat(Caller.from(jwt)).isEqualTo(new Caller("rider-mapo-1", Role.RIDER, null, "mapo"));
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(DevTokenIssuer.VALIDITY);
+        assertThat(jwt.getHeaders()).containsEntry("alg", "HS256");
+    }
+
+    @Test
+    void rejectsInvalidRequestsWithFieldErrors() {
+        assertThat(errors(new DevTokenRequest(null, null, null, null)))
+                .extracting(FieldMessage::field).containsExactly("sub", "role");
+        assertThat(errors(new DevTokenRequest("x", "ADMIN", null, null)))
+                .extracting(FieldMessage::field).containsExactly("role");
+        assertThat(errors(new DevTokenRequest("x", "STORE_OWNER", " ", null)))
+                .extracting(FieldMessage::field).containsExactly("storeId");
+        assertThat(errors(new DevTokenRequest("x", "RIDER", null, "")))
+                .extracting(FieldMessage::field).containsExactly("region");
+    }
+
+    @Test
+    void decoderRejectsForeignSignaturesAndUnknownRoles() {
+        String foreign = new DevTokenIssuer("another-secret-which-is-long-enough-for-hs256")
+                .issue("c1", Role.CUSTOMER, null, null);
+        assertThatThrownBy(() -> decoder.decode(foreign)).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> decoder.decode("abc.def.ghi")).isInstanceOf(BadJwtException.class);
+        // a role claim that is no Role is refused by the validator
+        var roleValidator = new SecurityConfig().roleClaimValidator();
+        Jwt bad = Jwt.withTokenValue("t").header("alg", "HS256").subject("c1").claim("role", "ROOT").build();
+        assertThat(roleValidator.validate(bad).hasErrors()).isTrue();
+        Jwt good = Jwt.withTokenValue("t").header("alg", "HS256").subject("c1").claim("role", "CUSTOMER").build();
+        assertThat(roleValidator.validate(good).hasErrors()).isFalse();
+    }
+
+    @Test
+    void shortSecretsAreRefused() {
+        assertThatThrownBy(() -> new DevTokenIssuer("short")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FieldMessage> errors(DevTokenRequest request) {
+        try {
+            issuer.issue(request);
+        } catch (InvalidRequestException e) {
+            assertThat(e.getStatusCode().value()).isEqualTo(400);
+            return (List<FieldMessage>) e.getBody().getProperties().get(InvalidRequestException.ERRORS_PROPERTY);
+        }
+        throw new AssertionError("no validation error for " + request);
+    }
+}

@@ -1,0 +1,29 @@
+package com.baedal.engine.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Every engine integration test uses exactly this, so all of them share ONE cached Spring context: the full
+ * application on a random port, profiles {@code local} (demo data and users, dev tokens) and {@code it}
+ * (database {@code engine_it}, created by {@link CreateDatabaseInitializer} if missing), with metrics export on
+ * so that the Prometheus endpoint exists as in production.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"local", "it"})
+@ContextConfiguration(initializers = CreateDatabaseInitializer.class)
+public @interface EngineIntegrationTest {
+}

@@ -1,0 +1,68 @@
+package com.baedal.engine.support;
+
+import static com.baedal.process.OrderProcess.*;
+
+import com.baedal.process.PaymentStatus;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** Starts order-delivery instances directly on the engine, the way the order command API would. */
+public final class OrderFixtures {
+
+    public static final String TEST_WORKER = "it-worker";
+
+    private OrderFixtures() {
+    }
+
+    public record StartedOrder(String orderId, String orderNumber, String processInstanceId) {
+    }
+
+    public static StartedOrder startOrder(RuntimeService runtime, String storeId, String storeName, String region) {
+        String orderId = UUID.randomUUID().toString();
+        String orderNumber = orderId.substring(0, 8).toUpperCase(Locale.ROOT);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_ORDER_ID, orderId);
+        variables.put(VAR_ORDER_NUMBER, orderNumber);
+        variables.put(VAR_CUSTOMER_ID, "customer-it");
+        variables.put(VAR_STORE_ID, storeId);
+        variables.put(VAR_STORE_NAME, storeName);
+        variables.put(VAR_REGION, region);
+        variables.put(VAR_ITEMS_SUMMARY, "2 x Fried chicken, 1 x Cola 1.25 L");
+        variables.put(VAR_TOTAL, 43000L);
+        variables.put(VAR_DELIVERY_ADDRESS, "12 Teheran-ro, " + region);
+        variables.put(VAR_PAYMENT_METHOD, "CARD");
+        variables.put(VAR_CARD_TOKEN, "tok_it");
+        variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
+        variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, orderId, variables);
+        return new StartedOrder(orderId, orderNumber, instance.getId());
+    }
+
+    /** Completes the order's charge external task as an approving payment worker would. */
+    public static void completeCharge(ExternalTaskService externalTasks, StartedOrder order) {
+        List<LockedExternalTask> locked = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> externalTasks.fetchAndLock(1, TEST_WORKER)
+                        .topic(TOPIC_PAYMENT_CHARGE, 60_000).businessKey(order.orderId()).execute(),
+                        tasks -> !tasks.isEmpty());
+        externalTasks.complete(locked.get(0).getId(), TEST_WORKER,
+                Map.of(VAR_PAYMENT_STATUS, PaymentStatus.APPROVED.name()));
+    }
+
+    /** Waits for the order's open user task with that definition key. */
+    public static Task awaitTask(TaskService tasks, StartedOrder order, String taskDefinitionKey) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> tasks.createTaskQuery().processInstanceId(order.processInstanceId())
+                        .taskDefinitionKey(taskDefinitionKey).singleResult(), task -> task != null);
+    }
+}

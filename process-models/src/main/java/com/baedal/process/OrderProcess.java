@@ -1,5 +1,6 @@
 package com.baedal.process;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -99,6 +100,13 @@ public final class OrderProcess {
     /** ISO-8601 durations of the two timers, set at start from configuration. */
     public static final String VAR_STORE_ANSWER_TIMEOUT = "storeAnswerTimeout";
     public static final String VAR_RIDER_SEARCH_TIMEOUT = "riderSearchTimeout";
+
+    /**
+     * What a store owner or rider needs to see of an order in Tasklist. The engine copies these onto each user task
+     * as task-local variables: task permissions let owners and riders read those, not the process instance's.
+     */
+    public static final List<String> TASK_DISPLAY_VARIABLES = List.of(VAR_ORDER_NUMBER, VAR_STORE_NAME,
+            VAR_ITEMS_SUMMARY, VAR_TOTAL, VAR_DELIVERY_ADDRESS);
 
     public static final String DEFAULT_STORE_ANSWER_TIMEOUT = "PT5M";
     public static final String DEFAULT_RIDER_SEARCH_TIMEOUT = "PT10M";

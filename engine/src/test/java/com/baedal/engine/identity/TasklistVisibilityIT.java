@@ -9,6 +9,7 @@ import com.baedal.engine.support.OrderFixtures.StartedOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -132,6 +133,34 @@ class TasklistVisibilityIT {
         assertThat(form.get("id").asText()).isEqualTo(FORM_ACCEPT_ORDER);
         JsonNode variables = getJson(OWNER_A, "/engine-rest/task/" + taskA.getId() + "/form-variables");
         assertThat(variables.get(VAR_ORDER_NUMBER).get("value").asText()).isEqualTo(orderA.orderNumber());
+    }
+
+    @Test
+    void tasklistListShowsTheOrderDetailsToTheOwnerButNotTheProcessVariables() throws Exception {
+        String storeFilter = tasklistFilters.find(TasklistFilters.ORDERS_FOR_MY_STORE).orElseThrow().getId();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        // the request Tasklist makes for its task list: HAL, with the filter's variables embedded per task
+        ResponseEntity<String> response = basic(OWNER_A).exchange("/engine-rest/filter/" + storeFilter
+                + "/list?firstResult=0&maxResults=15", HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode task = null;
+        for (JsonNode candidate : objectMapper.readTree(response.getBody()).at("/_embedded/task")) {
+            if (candidate.get("id").asText().equals(taskA.getId())) {
+                task = candidate;
+            }
+        }
+        assertThat(task).as("task of store A in the list").isNotNull();
+        Map<String, String> shown = new HashMap<>();
+        task.at("/_embedded/variable").forEach(v -> shown.put(v.get("name").asText(), v.get("value").asText()));
+        assertThat(shown).containsEntry(VAR_ORDER_NUMBER, orderA.orderNumber())
+                .containsKeys(VAR_ITEMS_SUMMARY, VAR_TOTAL, VAR_DELIVERY_ADDRESS);
+
+        // the owner still cannot read the process instance's own variables (card token and the like)
+        JsonNode processVariables = getJson(OWNER_A, "/engine-rest/variable-instance?processInstanceIdIn="
+                + taskA.getProcessInstanceId() + "&variableName=" + VAR_CARD_TOKEN);
+        assertThat(processVariables).isEmpty();
     }
 
     @Test

@@ -1,0 +1,140 @@
+package com.baedal.workers.payment;
+
+import com.baedal.process.PaymentStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** The payment of one order. Rows are created by {@link PaymentRepository#insertIfAbsent} and changed under a row lock. */
+@Entity
+@Table(name = "payment")
+class Payment {
+
+    @Id
+    @Column(name = "order_id")
+    private String orderId;
+
+    @Column(name = "customer_id", nullable = false)
+    private String customerId;
+
+    @Column(nullable = false)
+    private long amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentStatus status;
+
+    @Column(nullable = false)
+    private boolean cancelled;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "provider_reference")
+    private String providerReference;
+
+    @Column(name = "refund_reference")
+    private String refundReference;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Payment() {
+        // JPA
+    }
+
+    String orderId() {
+        return orderId;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    long amount() {
+        return amount;
+    }
+
+    PaymentStatus status() {
+        return status;
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    String providerReference() {
+        return providerReference;
+    }
+
+    void chargeAttempted() {
+        attempts++;
+        touch();
+    }
+
+    void approved(String reference) {
+        status = PaymentStatus.APPROVED;
+        providerReference = reference;
+        lastError = null;
+        touch();
+    }
+
+    void declined(String reason) {
+        status = PaymentStatus.DECLINED;
+        lastError = truncate(reason);
+        touch();
+    }
+
+    void providerFailed(String error) {
+        lastError = truncate(error);
+        touch();
+    }
+
+    /** The order was cancelled or rejected: no charge may start from now on. */
+    void cancel() {
+        cancelled = true;
+        touch();
+    }
+
+    void refunded(String reference) {
+        status = PaymentStatus.REFUNDED;
+        refundReference = reference;
+        cancelled = true;
+        lastError = null;
+        touch();
+    }
+
+    PaymentSnapshot snapshot() {
+        return new PaymentSnapshot(orderId, customerId, amount, status, cancelled, attempts, providerReference,
+                updatedAt);
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    private static String truncate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

@@ -1,0 +1,53 @@
+package com.baedal.workers.payment;
+
+
+import static com.baedal.process.OrderProcess.*;
+
+import com.baedal.process.PaymentStatus;
+import com.baedal.workers.support.TaskOutcome;
+import com.baedal.workers.support.TaskVariables;
+import com.baedal.workers.support.WorkerLifecycle;
+import com.baedal.workers.support.WorkerMetrics;
+import com.baedal.workers.support.WorkerTaskHandler;
+import java.util.Map;
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Topic {@value com.baedal.process.OrderProcess#TOPIC_PAYMENT_REFUND}: the compensation of the charge (rejection,
+ * store timeout, cancellation) and the refund of a charge that was in flight when the order was cancelled. Gives
+ * back what was taken, records "cancelled" when nothing was, and completes; provider outages are retried.
+ */
+@Component
+@ExternalTaskSubscription(topicName = TOPIC_PAYMENT_REFUND, processDefinitionKey = PROCESS_KEY,
+        variableNames = {VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL})
+public class RefundPaymentHandler extends WorkerTaskHandler {
+
+    private final PaymentService payments;
+
+    public RefundPaymentHandler(PaymentService payments, PaymentProperties properties, WorkerMetrics metrics,
+                                WorkerLifecycle lifecycle) {
+        super(metrics, lifecycle, properties.retryPolicy());
+        this.payments = payments;
+    }
+
+    @Override
+    protected TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
+        PaymentService.RefundResult result = payments.refund(new PaymentService.RefundRequest(
+                TaskVariables.string(task, VAR_ORDER_ID),
+                TaskVariables.string(task, VAR_CUSTOMER_ID),
+                TaskVariables.number(task, VAR_TOTAL)));
+        if (result.outcome() == PaymentService.RefundOutcome.PROVIDER_UNAVAILABLE) {
+            return fail(task, service, "Card provider unavailable", result.detail());
+        }
+        if (result.outcome() == PaymentService.RefundOutcome.NOTHING_TO_REFUND) {
+            service.complete(task);
+        } else {
+            // money went back (now or on an earlier delivery): the engine turns this into PaymentRefunded
+            service.complete(task, Map.of(VAR_PAYMENT_STATUS, PaymentStatus.REFUNDED.name()));
+        }
+        return TaskOutcome.COMPLETED;
+    }
+}

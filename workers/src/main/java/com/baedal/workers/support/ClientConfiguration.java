@@ -1,0 +1,45 @@
+package com.baedal.workers.support;
+
+import org.camunda.bpm.client.backoff.BackoffStrategy;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
+import org.camunda.bpm.client.spring.boot.starter.BasicAuthProperties;
+import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/** External-task client tuning that does not fit into {@code camunda.bpm.client.*}, and a start-up check. */
+@Configuration
+public class ClientConfiguration {
+
+    /**
+     * Long polling already waits on the engine for work, so an empty answer needs no extra pause; only failed
+     * fetches (engine down, bad credentials) back off exponentially, up to {@code baedal.worker.max-error-backoff-ms}.
+     */
+    @Bean
+    BackoffStrategy fetchBackoff(@Value("${baedal.worker.error-backoff-ms:500}") long initial,
+                                 @Value("${baedal.worker.max-error-backoff-ms:30000}") long max) {
+        return new ExponentialErrorBackoffStrategy(initial, 2, max);
+    }
+
+    /** Refuses to start without the service user's credentials instead of failing every fetch with 401. */
+    @Bean
+    InitializingBean engineCredentialsCheck(ClientProperties client) {
+        return () -> checkCredentials(client.getBasicAuth());
+    }
+
+    static void checkCredentials(BasicAuthProperties auth) {
+        if (auth == null || !configured(auth.getUsername()) || !configured(auth.getPassword())) {
+            throw new IllegalStateException("The workers' engine credentials are not configured: set "
+                    + "BAEDAL_WORKERS_USER (default svc-workers) and BAEDAL_WORKERS_PASSWORD "
+                    + "(camunda.bpm.client.basic-auth.*)");
+        }
+    }
+
+    /** Spring leaves an unresolvable {@code ${VAR}} in a bound property as it is: that is not a value. */
+    private static boolean configured(String value) {
+        return StringUtils.hasText(value) && !value.contains("${");
+    }
+}

@@ -1,0 +1,104 @@
+package com.baedal.workers.support;
+
+import com.baedal.process.OrderProcess;
+import io.micrometer.core.instrument.Timer;
+import org.camunda.bpm.client.exception.ExternalTaskClientException;
+import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Base of every topic handler: puts the order id into the log context, hands back unstarted tasks during shutdown,
+ * turns unexpected exceptions into {@code handleFailure} with the retry policy, and records the metrics.
+ * Subclasses stay thin: read variables, call a domain service, complete / report a BPMN error / fail.
+ */
+public abstract class WorkerTaskHandler implements ExternalTaskHandler {
+
+    public static final String MDC_ORDER_ID = OrderProcess.VAR_ORDER_ID;
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerTaskHandler.class);
+
+    private final WorkerMetrics metrics;
+    private final WorkerLifecycle lifecycle;
+    private final RetryPolicy retryPolicy;
+
+    protected WorkerTaskHandler(WorkerMetrics metrics, WorkerLifecycle lifecycle, RetryPolicy retryPolicy) {
+        this.metrics = metrics;
+        this.lifecycle = lifecycle;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /** Does the work of one task and tells the engine the result. */
+    protected abstract TaskOutcome handle(ExternalTask task, ExternalTaskService service);
+
+    @Override
+    public final void execute(ExternalTask task, ExternalTaskService service) {
+        String topic = task.getTopicName();
+        if (lifecycle.isStopping()) {
+            release(task, service);
+            return;
+        }
+        Timer.Sample sample = metrics.start();
+        TaskOutcome outcome;
+        MDC.put(MDC_ORDER_ID, task.getBusinessKey());
+        try {
+            outcome = handle(task, service);
+        } catch (NotFoundException gone) {
+            log.info("Task {} of topic {} no longer exists (the order moved on): {}", task.getId(), topic,
+                    gone.getMessage());
+            outcome = TaskOutcome.GONE;
+        } catch (ExternalTaskClientException engineRefused) {
+            log.warn("Could not report the result of task {} of topic {} (engine unreachable or lock lost); it will be offered again",
+                    task.getId(), topic, engineRefused);
+            outcome = TaskOutcome.UNREPORTED;
+        } catch (RuntimeException unexpected) {
+            log.warn("Task {} of topic {} failed", task.getId(), topic, unexpected);
+            outcome = fail(task, service, unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
+                    stackTrace(unexpected));
+        } finally {
+            MDC.remove(MDC_ORDER_ID);
+        }
+        metrics.handled(topic, outcome, sample);
+    }
+
+    /** Reports a failure with the retry policy: decreasing retries, growing back-off, incident at zero. */
+    protected TaskOutcome fail(ExternalTask task, ExternalTaskService service, String message, String details) {
+        RetryPolicy.Decision decision = retryPolicy.next(task.getRetries());
+        try {
+            service.handleFailure(task, message, details, decision.retriesLeft(), decision.delay().toMillis());
+        } catch (NotFoundException gone) {
+            return TaskOutcome.GONE;
+        }
+        if (decision.incident()) {
+            log.error("Task {} of topic {} failed with no retry left: incident raised ({})", task.getId(),
+                    task.getTopicName(), message);
+            return TaskOutcome.INCIDENT;
+        }
+        log.warn("Task {} of topic {} failed, {} retries left, next try in {} ({})", task.getId(),
+                task.getTopicName(), decision.retriesLeft(), decision.delay(), message);
+        return TaskOutcome.RETRY;
+    }
+
+    private void release(ExternalTask task, ExternalTaskService service) {
+        Timer.Sample sample = metrics.start();
+        try {
+            service.unlock(task);
+            log.info("Shutting down: released task {} of topic {}", task.getId(), task.getTopicName());
+        } catch (ExternalTaskClientException e) {
+            log.info("Shutting down: could not release task {} ({}); its lock expires", task.getId(),
+                    e.getMessage());
+        }
+        metrics.handled(task.getTopicName(), TaskOutcome.RELEASED, sample);
+    }
+
+    private static String stackTrace(Throwable error) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(out));
+        String text = out.toString();
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
+    }
+}

@@ -1,0 +1,474 @@
+package com.baedal.workers;
+
+import static com.baedal.process.OrderProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.baedal.engine.EngineApplication;
+import com.baedal.process.PaymentStatus;
+import com.baedal.workers.payment.CardProvider;
+import com.baedal.workers.payment.PaymentService;
+import com.baedal.workers.payment.PaymentSnapshot;
+import com.baedal.workers.payment.SimulatedCardProvider;
+import com.baedal.workers.support.TestDatabases;
+import com.baedal.workers.support.WorkerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The workers against a real engine: the engine application runs in-process on its own database
+ * (workers_it_engine) with its local profile (demo stores, demo users, the svc-workers service user); the workers
+ * run as a Spring Boot test on workers_it, with the real external-task client fetching over HTTP. Orders are placed
+ * through the engine's REST API with its dev tokens. The only stand-in is the card provider: the simulated one,
+ * wrapped so a test can hold a charge in flight.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "baedal.payment.provider=held-simulated")
+@ActiveProfiles({"local", "it"})
+class WorkersIT {
+
+    private static final String STORE = "chicken-gangnam";
+    private static final String REGION = "gangnam";
+
+    /** The simulated provider; token {@value #TOKEN_HELD} approves only after the test released it. */
+    static class HeldCardProvider implements CardProvider {
+
+        static final String TOKEN_HELD = "tok_held";
+
+        final SimulatedCardProvider simulator = new SimulatedCardProvider();
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public ChargeResult charge(String idempotencyKey, long amount, String cardToken) {
+            if (TOKEN_HELD.equals(cardToken)) {
+                entered.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return simulator.charge(idempotencyKey, amount, "tok_visa");
+            }
+            return simulator.charge(idempotencyKey, amount, cardToken);
+        }
+
+        @Override
+        public String refund(String idempotencyKey, String providerReference, long amount) {
+            return simulator.refund(idempotencyKey, providerReference, amount);
+        }
+
+        @Override
+        public Optional<String> findApprovedCharge(String idempotencyKey) {
+            return simulator.findApprovedCharge(idempotencyKey);
+        }
+    }
+
+    @TestConfiguration
+    static class Provider {
+        @Bean
+        HeldCardProvider heldCardProvider() {
+            return new HeldCardProvider();
+        }
+    }
+
+    private static ConfigurableApplicationContext engine;
+    private static int enginePort;
+
+    @BeforeAll
+    static void startEngine() {
+        TestDatabases.ensure(TestDatabases.ENGINE);
+        TestDatabases.ensure(TestDatabases.WORKERS);
+        engine = new SpringApplicationBuilder(EngineApplication.class)
+                .profiles("local")
+                .run("--server.port=0",
+                        // the workers' application.yaml shadows the engine's on this class path
+                        "--spring.config.location=" + engineConfigLocation(),
+                        "--spring.datasource.url=" + TestDatabases.url(TestDatabases.ENGINE),
+                        "--spring.autoconfigure.exclude="
+                                + "org.camunda.bpm.client.spring.boot.starter.impl.ClientAutoConfiguration,"
+                                + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
+                                + "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
+                        // the rider-search escalation timer fires quickly, for the full delivery case
+                        "--baedal.order.rider-search-timeout=PT1S",
+                        "--logging.level.com.baedal=info");
+        enginePort = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @DynamicPropertySource
+    static void engineRestUrl(DynamicPropertyRegistry registry) {
+        registry.add("camunda.bpm.client.base-url", () -> "http://localhost:" + enginePort + "/engine-rest");
+    }
+
+    @AfterAll
+    static void stopEngine(@Autowired ExternalTaskClient client) {
+        client.stop(); // no more fetches against an engine that is going away
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** The folder of the engine's own application*.yaml: its jar (or classes directory). */
+    private static String engineConfigLocation() {
+        URL location = EngineApplication.class.getProtectionDomain().getCodeSource().getLocation();
+        String path = location.toString();
+        if (path.endsWith(".jar")) {
+            return "jar:" + path + "!/";
+        }
+        return path.endsWith("/") ? path : path + "/";
+    }
+
+    @Autowired HeldCardProvider provider;
+    @Autowired PaymentService payments;
+    @Autowired ExternalTaskClient client;
+    @Autowired JdbcClient workersDb;
+    @Autowired MeterRegistry meters;
+    @LocalServerPort int workersPort;
+
+    private RestClient engineApi;
+    private RestClient workersApi;
+    private String customer;
+    private String customerToken;
+
+    @BeforeEach
+    void clients() {
+        engineApi = RestClient.create("http://localhost:" + enginePort);
+        workersApi = RestClient.builder().baseUrl("http://localhost:" + workersPort)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+        customer = "customer-" + UUID.randomUUID();
+        customerToken = token(Map.of("sub", customer, "role", "CUSTOMER"));
+    }
+
+    // ---- the cases of issue #4 ---------------------------------------------------------------------------------
+
+    @Test
+    void approvedOrderWaitsAtTheStoresAcceptTaskWithThePaymentApproved() {
+        String orderId = placeOrder("tok_visa");
+
+        awaitAcceptTask(orderId);
+        PaymentSnapshot payment = payment(orderId);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(payment.attempts()).isEqualTo(1);
+        assertThat(payment.cancelled()).isFalse();
+        assertThat(provider.simulator.calls(PaymentService.chargeKey(orderId))).isEqualTo(1);
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isTrue();
+        assertThat(engineBean(RuntimeService.class).getVariable(processInstanceId(orderId), VAR_PAYMENT_STATUS))
+                .isEqualTo(PaymentStatus.APPROVED.name());
+
+        // the store is notified once
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(orderId, "STORE_NEW_ORDER") == 1);
+        assertThat(workersDb.sql("select recipients from notification where order_id = ?").param(orderId)
+                .query(String.class).single()).isEqualTo(storeGroup(STORE));
+
+        // GET /api/payments with the engine's dev tokens: the customer sees it, another customer does not
+        ResponseEntity<Map<String, Object>> mine = getPayment(orderId, customerToken);
+        assertThat(mine.getStatusCode().value()).isEqualTo(200);
+        assertThat(mine.getBody()).containsEntry("orderId", orderId).containsEntry("status", PaymentStatus.APPROVED.name())
+                .containsEntry("cancelled", false).containsEntry("attempts", 1)
+                .containsKeys("amount", "updatedAt");
+        ResponseEntity<Map<String, Object>> others = getPayment(orderId,
+                token(Map.of("sub", "someone-else", "role", "CUSTOMER")));
+        assertThat(others.getStatusCode().value()).isEqualTo(404);
+        assertThat(others.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(getPayment(orderId, token(Map.of("sub", "ops", "role", "OPERATOR"))).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void declinedCardEndsTheOrderPaymentFailedWithNothingCharged() {
+        String orderId = placeOrder(SimulatedCardProvider.TOKEN_DECLINED);
+
+        awaitEndedAt(orderId, END_PAYMENT_FAILED);
+        PaymentSnapshot payment = payment(orderId);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(payment.attempts()).isEqualTo(1); // a BPMN error, not retried
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isFalse();
+    }
+
+    @Test
+    void flakyProviderIsRetriedAndChargedOnce() {
+        String orderId = placeOrder(SimulatedCardProvider.TOKEN_FLAKY);
+
+        awaitAcceptTask(orderId);
+        PaymentSnapshot payment = payment(orderId);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(payment.attempts()).isEqualTo(3);
+        assertThat(provider.simulator.calls(PaymentService.chargeKey(orderId))).isEqualTo(3);
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isTrue();
+        assertThat(meters.counter(WorkerMetrics.TASKS, "topic", TOPIC_PAYMENT_CHARGE, "outcome", "retry").count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(getPayment(orderId, customerToken).getBody()).containsEntry("attempts", 3);
+    }
+
+    @Test
+    void theSameChargeTaskDeliveredTwiceChargesOnce() {
+        client.stop(); // this test plays a first worker that dies after charging, before completing
+        String orderId;
+        try {
+            orderId = placeOrder("tok_visa");
+            ExternalTaskService engineTasks = engineBean(ExternalTaskService.class);
+            List<LockedExternalTask> locked = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> engineTasks.fetchAndLock(1, "worker-that-crashes")
+                            .topic(TOPIC_PAYMENT_CHARGE, 1_000)
+                            .businessKey(orderId)
+                            .variables(VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_CARD_TOKEN)
+                            .execute(),
+                    tasks -> !tasks.isEmpty());
+            LockedExternalTask task = locked.get(0);
+            PaymentService.ChargeResult first = payments.charge(new PaymentService.ChargeRequest(
+                    (String) task.getVariables().get(VAR_ORDER_ID), (String) task.getVariables().get(VAR_CUSTOMER_ID),
+                    ((Number) task.getVariables().get(VAR_TOTAL)).longValue(),
+                    (String) task.getVariables().get(VAR_CARD_TOKEN)));
+            assertThat(first.outcome()).isEqualTo(PaymentService.ChargeOutcome.APPROVED);
+            // ... and the worker dies here: the task is not completed; its lock expires after a second
+        } finally {
+            client.start();
+        }
+
+        awaitAcceptTask(orderId); // the real worker got the task again and completed it
+        assertThat(provider.simulator.calls(PaymentService.chargeKey(orderId))).isEqualTo(1);
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isTrue();
+        assertThat(payment(orderId).status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(payment(orderId).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedOrderIsRefunded() {
+        String orderId = placeOrder("tok_visa");
+        awaitAcceptTask(orderId);
+
+        ResponseEntity<Map<String, Object>> rejected = engineApi.post()
+                .uri("/api/stores/{store}/orders/{order}/reject", STORE, orderId)
+                .header("Authorization", "Bearer " + token(Map.of("sub", "owner-" + STORE, "role", "STORE_OWNER",
+                        "storeId", STORE)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "Out of chicken"))
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<>() { });
+        assertThat(rejected.getStatusCode().value()).isEqualTo(200);
+
+        awaitEndedAt(orderId, END_ORDER_REJECTED);
+        PaymentSnapshot payment = payment(orderId);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(payment.cancelled()).isTrue();
+        assertThat(provider.simulator.moneyMoved(PaymentService.refundKey(orderId))).isTrue();
+        assertThat(provider.simulator.calls(PaymentService.refundKey(orderId))).isEqualTo(1);
+        assertThat(finalPaymentStatus(orderId)).as("the engine learns that money went back")
+                .isEqualTo(PaymentStatus.REFUNDED.name());
+    }
+
+    /** The last value of the order's paymentStatus variable, read from the engine's history. */
+    private Object finalPaymentStatus(String orderId) {
+        HistoryService history = engineBean(HistoryService.class);
+        return history.createHistoricVariableInstanceQuery()
+                .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(orderId).singleResult().getId())
+                .variableName(VAR_PAYMENT_STATUS)
+                .singleResult()
+                .getValue();
+    }
+
+    @Test
+    void cancelWhileTheChargeIsInFlightKeepsNothing() throws Exception {
+        String orderId = placeOrder(HeldCardProvider.TOKEN_HELD);
+        assertThat(provider.entered.await(30, TimeUnit.SECONDS)).as("charge reached the provider").isTrue();
+
+        ResponseEntity<Map<String, Object>> cancel = engineApi.post()
+                .uri("/api/orders/{order}/cancel", orderId)
+                .header("Authorization", "Bearer " + customerToken)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<>() { });
+        assertThat(cancel.getStatusCode().value()).isEqualTo(202);
+        provider.release.countDown(); // the provider answers now: approved, after the order was cancelled
+
+        awaitEndedAt(orderId, END_ORDER_CANCELLED);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> payment(orderId).status() == PaymentStatus.REFUNDED);
+        assertThat(payment(orderId).cancelled()).isTrue();
+        // money was taken by the late charge and given back: nothing kept
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isTrue();
+        assertThat(provider.simulator.moneyMoved(PaymentService.refundKey(orderId))).isTrue();
+    }
+
+    @Test
+    void cancelBeforeTheChargeRanKeepsNothingAndNeverCharges() {
+        client.stop(); // the order is cancelled before any worker fetched its charge
+        String orderId;
+        try {
+            orderId = placeOrder("tok_visa");
+            ResponseEntity<Map<String, Object>> cancel = engineApi.post()
+                    .uri("/api/orders/{order}/cancel", orderId)
+                    .header("Authorization", "Bearer " + customerToken)
+                    .retrieve()
+                    .toEntity(new ParameterizedTypeReference<>() { });
+            assertThat(cancel.getStatusCode().value()).isEqualTo(202);
+        } finally {
+            client.start();
+        }
+
+        awaitEndedAt(orderId, END_ORDER_CANCELLED);
+        PaymentSnapshot payment = payment(orderId);
+        assertThat(payment.cancelled()).isTrue();
+        assertThat(payment.attempts()).isZero();
+        assertThat(provider.simulator.calls(PaymentService.chargeKey(orderId))).isZero();
+        // no charge was ever attempted: the payments API answers 404
+        assertThat(getPayment(orderId, customerToken).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void unavailableProviderEndsInAnIncidentAfterTheRetries() {
+        String orderId = placeOrder(SimulatedCardProvider.TOKEN_UNAVAILABLE);
+
+        RuntimeService runtime = engineBean(RuntimeService.class);
+        Incident incident = await().atMost(Duration.ofSeconds(45)).until(
+                () -> runtime.createIncidentQuery().processInstanceId(processInstanceId(orderId)).singleResult(),
+                found -> found != null);
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo(TASK_CHARGE_PAYMENT);
+        assertThat(incident.getIncidentMessage()).contains("Card provider unavailable");
+        PaymentSnapshot payment = payment(orderId);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(payment.attempts()).isEqualTo(3);
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isFalse();
+        assertThat(meters.counter(WorkerMetrics.TASKS, "topic", TOPIC_PAYMENT_CHARGE, "outcome", "incident")
+                .count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aDeliveredOrderNotifiedStoreRidersOperatorsAndCustomerOnceEach() {
+        String orderId = placeOrder("tok_visa");
+        awaitAcceptTask(orderId);
+        String owner = token(Map.of("sub", "owner-" + STORE, "role", "STORE_OWNER", "storeId", STORE));
+        for (String step : List.of("accept", "cooking-started", "cooking-finished")) {
+            assertThat(command("/api/stores/" + STORE + "/orders/" + orderId + "/" + step, owner)).isEqualTo(200);
+        }
+        // nobody picks it within PT1S: the escalation goes out (operators + neighbouring regions' riders)
+        await().atMost(Duration.ofSeconds(45)).until(() -> notifications(orderId, "RIDER_SEARCH_ESCALATED") == 1);
+        String rider = token(Map.of("sub", "rider-" + REGION + "-1", "role", "RIDER", "region", REGION));
+        assertThat(command("/api/deliveries/" + orderId + "/pick", rider)).isEqualTo(200);
+        assertThat(command("/api/deliveries/" + orderId + "/complete", rider)).isEqualTo(200);
+
+        awaitEndedAt(orderId, END_ORDER_DELIVERED);
+        assertThat(workersDb.sql("select kind || ' -> ' || recipients from notification where order_id = ? "
+                        + "order by kind").param(orderId).query(String.class).list())
+                .containsExactly(
+                        "CUSTOMER_DELIVERED -> " + customer,
+                        "RIDERS_NEW_DELIVERY -> " + ridersGroup(REGION),
+                        "RIDER_SEARCH_ESCALATED -> " + String.join(",", GROUP_OPERATORS, ridersGroup("seocho"),
+                                ridersGroup("songpa")),
+                        "STORE_NEW_ORDER -> " + storeGroup(STORE));
+        assertThat(payment(orderId).status()).isEqualTo(PaymentStatus.APPROVED); // delivered: money kept
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private static <T> T engineBean(Class<T> type) {
+        return engine.getBean(type);
+    }
+
+    private String token(Map<String, String> claims) {
+        Map<String, Object> answer = RestClient.create("http://localhost:" + enginePort).post()
+                .uri("/api/dev/tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(claims)
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        return (String) answer.get("token");
+    }
+
+    private String placeOrder(String cardToken) {
+        List<Map<String, Object>> menu = engineApi.get().uri("/api/stores/{store}/menu", STORE).retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        Map<String, Object> placed = engineApi.post().uri("/api/orders")
+                .header("Authorization", "Bearer " + customerToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("storeId", STORE,
+                        "items", List.of(Map.of("menuItemId", menu.get(0).get("menuItemId"), "quantity", 2)),
+                        "deliveryAddress", Map.of("region", REGION, "street", "Teheran-ro 152"),
+                        "payment", Map.of("method", "CARD", "cardToken", cardToken)))
+                .retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        return (String) placed.get("orderId");
+    }
+
+    private int command(String path, String bearer) {
+        return engineApi.post().uri(path)
+                .header("Authorization", "Bearer " + bearer)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode().value();
+    }
+
+    private ResponseEntity<Map<String, Object>> getPayment(String orderId, String bearer) {
+        return workersApi.get().uri("/api/payments/{order}", orderId)
+                .header("Authorization", "Bearer " + bearer)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<>() { });
+    }
+
+    private PaymentSnapshot payment(String orderId) {
+        return payments.find(orderId).orElseThrow(() -> new AssertionError("no payment record of " + orderId));
+    }
+
+    private long notifications(String orderId, String kind) {
+        return workersDb.sql("select count(*) from notification where order_id = ? and kind = ?")
+                .params(orderId, kind).query(Long.class).single();
+    }
+
+    private static String processInstanceId(String orderId) {
+        HistoricProcessInstance instance = engineBean(HistoryService.class).createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId).singleResult();
+        assertThat(instance).as("process instance of order " + orderId).isNotNull();
+        return instance.getId();
+    }
+
+    private static void awaitAcceptTask(String orderId) {
+        TaskService tasks = engineBean(TaskService.class);
+        await().atMost(Duration.ofSeconds(45)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(orderId).taskDefinitionKey(TASK_ACCEPT_ORDER).count() == 1);
+    }
+
+    private static void awaitEndedAt(String orderId, String endEventId) {
+        HistoryService history = engineBean(HistoryService.class);
+        await().atMost(Duration.ofSeconds(45)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(orderId).finished().count() == 1);
+        assertThat(history.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId(orderId)).activityId(endEventId).count())
+                .as("order %s ended at %s", orderId, endEventId).isEqualTo(1);
+    }
+}

@@ -1,0 +1,166 @@
+package com.baedal.workers.payment;
+
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.baedal.process.PaymentStatus;
+import com.baedal.workers.security.SecurityConfiguration;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(PaymentController.class)
+@Import(SecurityConfiguration.class)
+@ActiveProfiles("local")
+class PaymentControllerTest {
+
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final Instant UPDATED = Instant.parse("2026-11-24T10:15:30Z");
+
+    @Autowired MockMvc mvc;
+    @MockitoBean PaymentService payments;
+    @Value("${baedal.security.jwt.secret}") String secret;
+
+    private static PaymentSnapshot payment(String orderId, String customerId, int attempts) {
+        return new PaymentSnapshot(orderId, customerId, 18_000, PaymentStatus.REFUNDED, true, attempts,
+                "sim_ch_1", UPDATED);
+    }
+
+    private static JwtRequestPostProcessor token(String subject, String role) {
+        return jwt().jwt(jwt -> jwt.subject(subject).claim("role", role))
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    @Test
+    void theOrdersCustomerSeesThePayment() throws Exception {
+        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 3)));
+
+        mvc.perform(get("/api/payments/o-1").with(token("kim", "CUSTOMER")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.orderId").value("o-1"))
+                .andExpect(jsonPath("$.amount").value(18_000))
+                .andExpect(jsonPath("$.status").value("REFUNDED"))
+                .andExpect(jsonPath("$.cancelled").value(true))
+                .andExpect(jsonPath("$.attempts").value(3))
+                .andExpect(jsonPath("$.updatedAt").value("2026-11-24T10:15:30Z"))
+                .andExpect(jsonPath("$.customerId").doesNotExist())
+                .andExpect(jsonPath("$.providerReference").doesNotExist());
+    }
+
+    @Test
+    void anOperatorSeesAnyPayment() throws Exception {
+        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 1)));
+
+        mvc.perform(get("/api/payments/o-1").with(token("ops-1", "OPERATOR")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orderId").value("o-1"));
+    }
+
+    @Test
+    void anotherCustomerGetsNotFoundLikeForAnUnknownOrder() throws Exception {
+        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 1)));
+
+        mvc.perform(get("/api/payments/o-1").with(token("lee", "CUSTOMER")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void unknownOrderIsNotFound() throws Exception {
+        given(payments.find("nope")).willReturn(Optional.empty());
+
+        mvc.perform(get("/api/payments/nope").with(token("kim", "CUSTOMER")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.title").value("Payment not found"));
+    }
+
+    @Test
+    void aPaymentWhoseChargeWasNeverAttemptedIsNotFound() throws Exception {
+        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 0)));
+
+        mvc.perform(get("/api/payments/o-1").with(token("kim", "CUSTOMER")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void storeOwnersAndRidersAreForbidden() throws Exception {
+        mvc.perform(get("/api/payments/o-1").with(token("owner-chicken-gangnam", "STORE_OWNER")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.status").value(403));
+        mvc.perform(get("/api/payments/o-1").with(token("rider-gangnam-1", "RIDER")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void withoutATokenTheAnswerIsUnauthorizedAsProblemJson() throws Exception {
+        mvc.perform(get("/api/payments/o-1"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void aForgedTokenIsUnauthorized() throws Exception {
+        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer "
+                        + sign("kim", "CUSTOMER", "another-secret-of-at-least-thirty-two-bytes!")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void aRealHs256TokenWithTheSharedSecretIsAcceptedAndItsRoleClaimApplies() throws Exception {
+        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 1)));
+
+        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer " + sign("kim", "CUSTOMER", secret)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orderId").value("o-1"));
+        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer " + sign("x", "RIDER", secret)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void otherPathsAreClosed() throws Exception {
+        mvc.perform(get("/api/payments").with(token("ops-1", "OPERATOR")))
+                .andExpect(status().isForbidden());
+    }
+
+    private static String sign(String subject, String role, String secret) {
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(subject)
+                .claim("role", role)
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+}

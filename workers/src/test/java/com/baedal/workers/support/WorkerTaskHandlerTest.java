@@ -1,0 +1,124 @@
+package com.baedal.workers.support;
+
+import static com.baedal.process.OrderProcess.TOPIC_PAYMENT_CHARGE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The common handler behaviour: failures become retries/incidents, shutdown releases tasks, metrics count. */
+class WorkerTaskHandlerTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ExternalTaskClient client = mock(ExternalTaskClient.class);
+    private final WorkerLifecycle lifecycle = new WorkerLifecycle(client, true);
+    private final ExternalTask task = mock(ExternalTask.class);
+    private final ExternalTaskService service = mock(ExternalTaskService.class);
+    private final AtomicInteger handled = new AtomicInteger();
+    private RuntimeException failure;
+
+    private final WorkerTaskHandler handler = new WorkerTaskHandler(new WorkerMetrics(registry), lifecycle,
+            new RetryPolicy(3, Duration.ofSeconds(1))) {
+        @Override
+        protected TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
+            handled.incrementAndGet();
+            if (failure != null) {
+                throw failure;
+            }
+            service.complete(task);
+            return TaskOutcome.COMPLETED;
+        }
+    };
+
+    @BeforeEach
+    void task() {
+        given(task.getTopicName()).willReturn(TOPIC_PAYMENT_CHARGE);
+        given(task.getId()).willReturn("task-1");
+        given(task.getBusinessKey()).willReturn("order-1");
+        lifecycle.start();
+    }
+
+    private double count(String outcome) {
+        return registry.counter(WorkerMetrics.TASKS, "topic", TOPIC_PAYMENT_CHARGE, "outcome", outcome).count();
+    }
+
+    @Test
+    void completedTaskIsCountedAndTimed() {
+        handler.execute(task, service);
+
+        verify(service).complete(task);
+        assertThat(count("completed")).isEqualTo(1);
+        assertThat(registry.timer(WorkerMetrics.TASK_DURATION, "topic", TOPIC_PAYMENT_CHARGE).count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnexpectedErrorOnTheFirstDeliveryIsRetriedWithTheBaseBackoff() {
+        failure = new IllegalStateException("database down");
+        given(task.getRetries()).willReturn(null); // the engine sends no retries before the first failure
+
+        handler.execute(task, service);
+
+        verify(service).handleFailure(eq(task), eq("IllegalStateException: database down"), anyString(), eq(2),
+                eq(1_000L));
+        assertThat(count("retry")).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorWithTheLastRetryRaisesAnIncident() {
+        failure = new IllegalStateException("database down");
+        given(task.getRetries()).willReturn(1);
+
+        handler.execute(task, service);
+
+        verify(service).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(0L));
+        assertThat(count("incident")).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskThatNoLongerExistsIsNotFailed() {
+        failure = new NotFoundException("gone", null);
+
+        handler.execute(task, service);
+
+        verify(service, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
+        assertThat(count("gone")).isEqualTo(1);
+    }
+
+    @Test
+    void duringShutdownUnstartedTasksAreHandedBackUntouched() {
+        lifecycle.stop();
+
+        handler.execute(task, service);
+
+        assertThat(handled).hasValue(0);
+        verify(service).unlock(task);
+        verify(client).stop();
+        assertThat(count("released")).isEqualTo(1);
+    }
+
+    @Test
+    void fetchingStartsOnlyWhenTheApplicationIsReady() {
+        verifyNoInteractions(client);
+
+        lifecycle.startFetching();
+
+        verify(client).start();
+    }
+}

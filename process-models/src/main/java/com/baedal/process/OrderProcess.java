@@ -51,6 +51,14 @@ public final class OrderProcess {
     public static final String END_ORDER_REJECTED = "endOrderRejected";
     public static final String END_ORDER_CANCELLED = "endOrderCancelled";
     public static final String END_ORDER_DELIVERED = "endOrderDelivered";
+    /** Start event of the rejection event subprocess: the order is rejected from here on (store answer or timer). */
+    public static final String EVENT_REJECTION_STARTED = "rejectionStarted";
+
+    // ---- sequence flows the engine listens on (order events) -------------------------------------------
+    /** Leaves chargePayment normally: the charge was approved. */
+    public static final String FLOW_PAYMENT_TAKEN = "flowToPaymentTakenSplit";
+    /** The "yes" flow out of the order-accepted gateway. */
+    public static final String FLOW_ORDER_ACCEPTED = "flowOrderAccepted";
 
     // ---- external-task topics ------------------------------------------------------------------------
     public static final String TOPIC_PAYMENT_CHARGE = "payment-charge";
@@ -90,7 +98,12 @@ public final class OrderProcess {
     public static final String VAR_DELIVERY_ADDRESS = "deliveryAddress";
     public static final String VAR_PAYMENT_METHOD = "paymentMethod";
     public static final String VAR_CARD_TOKEN = "cardToken";
-    /** Set by the payment worker when it completes the charge: a payment status name. */
+    /**
+     * Set by the payment worker when it completes the charge: a payment status name. Contract for the refund
+     * handlers ({@link #TASK_REFUND_PAYMENT}, {@link #TASK_REFUND_CHARGE_IN_FLIGHT}): the refund worker completes
+     * with {@code paymentStatus = "REFUNDED"} (PaymentStatus.REFUNDED) exactly when it returned money; completing
+     * without it means nothing was returned. The engine emits PaymentRefunded on that value and on nothing else.
+     */
     public static final String VAR_PAYMENT_STATUS = "paymentStatus";
     /** Set when the store answers: true = accepted, false = rejected. */
     public static final String VAR_ACCEPTED = "accepted";

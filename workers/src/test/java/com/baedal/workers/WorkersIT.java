@@ -126,6 +126,8 @@ class WorkersIT {
                                 + "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
                         // the rider-search escalation timer fires quickly, for the full delivery case
                         "--baedal.order.rider-search-timeout=PT1S",
+                        // events are the read-model's business: no Kafka here, the outbox just fills up
+                        "--baedal.events.relay.enabled=false",
                         "--logging.level.com.baedal=info");
         enginePort = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
     }

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places an order: prices it from the menu, then records it and starts its {@code order-delivery} process in one
- * transaction. With an Idempotency-Key the same request gives the same answer and never a second order.
+ * transaction (the row is written before the process starts, so that the OrderPlaced event can read it). With an Idempotency-Key the same request gives the same answer and never a second order.
  */
 @Service
 public class OrderPlacement {
@@ -70,12 +70,14 @@ public class OrderPlacement {
         NewOrder order = price(caller, request, idempotencyKey, requestHash);
         try {
             tx.executeWithoutResult(status -> {
+                // The row first: the process's OrderPlaced event reads the whole order from it.
+                orders.insert(order);
                 String processInstanceId = runtime.createProcessInstanceByKey(PROCESS_KEY)
                         .businessKey(order.orderId())
                         .setVariables(variables(order))
                         .execute()
                         .getId();
-                orders.insert(order, processInstanceId);
+                orders.attachProcessInstance(order.orderId(), processInstanceId);
             });
         } catch (DuplicateKeyException concurrentTwin) {
             // The same Idempotency-Key was placed by a concurrent call that committed first.

@@ -19,12 +19,13 @@ class OrderRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(NewOrder order, String processInstanceId) {
+    /** Records the order; its process instance is attached right after it starts, in the same transaction. */
+    void insert(NewOrder order) {
         jdbc.sql("""
                         insert into baedal.customer_order (order_id, customer_id, store_id, region, items, total,
-                            delivery_address, payment_method, process_instance_id, idempotency_key, request_hash)
+                            delivery_address, payment_method, idempotency_key, request_hash)
                         values (:orderId, :customerId, :storeId, :region, cast(:items as jsonb), :total,
-                            cast(:address as jsonb), :paymentMethod, :pid, :idempotencyKey, :requestHash)
+                            cast(:address as jsonb), :paymentMethod, :idempotencyKey, :requestHash)
                         """)
                 .param("orderId", UUID.fromString(order.orderId()))
                 .param("customerId", order.customerId())
@@ -34,9 +35,15 @@ class OrderRepository {
                 .param("total", order.total())
                 .param("address", order.deliveryAddressJson())
                 .param("paymentMethod", order.paymentMethod())
-                .param("pid", processInstanceId)
                 .param("idempotencyKey", order.idempotencyKey())
                 .param("requestHash", order.requestHash())
+                .update();
+    }
+
+    void attachProcessInstance(String orderId, String processInstanceId) {
+        jdbc.sql("update baedal.customer_order set process_instance_id = :pid where order_id = :id")
+                .param("pid", processInstanceId)
+                .param("id", UUID.fromString(orderId))
                 .update();
     }
 

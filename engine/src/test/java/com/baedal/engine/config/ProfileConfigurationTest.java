@@ -56,6 +56,17 @@ class ProfileConfigurationTest {
         assertThat(base.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/migration");
     }
 
+    @Test
+    void orderEventsGoToConfigurableKafkaWithDurableIdempotentSends() {
+        assertThat(base.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        assertThat(base.getProperty("spring.kafka.producer.acks")).isEqualTo("all");
+        assertThat(base.getProperty("spring.kafka.producer.properties.enable.idempotence")).isEqualTo("true");
+        assertThat(base.getProperty("baedal.events.relay.enabled")).isEqualTo("${BAEDAL_EVENTS_RELAY_ENABLED:true}");
+        assertThat(base.getProperty("baedal.events.topic.partitions")).isEqualTo("${BAEDAL_EVENTS_PARTITIONS:6}");
+        assertThat(prod.getProperty("baedal.events.topic.replicas")).isEqualTo("${BAEDAL_EVENTS_REPLICATION:3}");
+        assertThat(base.getProperty("baedal.regions.neighbours.gangnam[0]")).isEqualTo("seocho");
+    }
+
     private static Properties load(String name) {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource(name));

@@ -34,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Store owners see only their store's tasks, riders none of the stores' tasks, both through the Java API (as the
@@ -59,6 +60,7 @@ class TasklistVisibilityIT {
     @Autowired IdentitySetup identitySetup;
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper objectMapper;
+    @Autowired JdbcClient jdbc;
 
     StartedOrder orderA;
     StartedOrder orderB;
@@ -67,8 +69,8 @@ class TasklistVisibilityIT {
 
     @BeforeEach
     void twoOrdersWaitingForTheirStores() {
-        orderA = OrderFixtures.startOrder(runtimeService, STORE_A, "Gangnam Fried Chicken", "gangnam");
-        orderB = OrderFixtures.startOrder(runtimeService, STORE_B, "Mapo Pizza Lab", "mapo");
+        orderA = OrderFixtures.startOrder(runtimeService, jdbc, STORE_A, "Gangnam Fried Chicken", "gangnam");
+        orderB = OrderFixtures.startOrder(runtimeService, jdbc, STORE_B, "Mapo Pizza Lab", "mapo");
         OrderFixtures.completeCharge(externalTaskService, orderA);
         OrderFixtures.completeCharge(externalTaskService, orderB);
         taskA = OrderFixtures.awaitTask(taskService, orderA, TASK_ACCEPT_ORDER);

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Starts order-delivery instances directly on the engine, the way the order command API would. */
 public final class OrderFixtures {
@@ -28,8 +29,26 @@ public final class OrderFixtures {
     public record StartedOrder(String orderId, String orderNumber, String processInstanceId) {
     }
 
-    public static StartedOrder startOrder(RuntimeService runtime, String storeId, String storeName, String region) {
+    /**
+     * Records the order row (as the order command API does before it starts the process: the OrderPlaced event
+     * reads it) and starts its process.
+     */
+    public static StartedOrder startOrder(RuntimeService runtime, JdbcClient jdbc, String storeId, String storeName,
+                                          String region) {
         String orderId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        insert into baedal.customer_order (order_id, customer_id, store_id, region, items, total,
+                            delivery_address, payment_method)
+                        values (:orderId, 'customer-it', :storeId, :region, cast(:items as jsonb), 43000,
+                            cast(:address as jsonb), 'CARD')
+                        """)
+                .param("orderId", UUID.fromString(orderId))
+                .param("storeId", storeId)
+                .param("region", region)
+                .param("items", "[{\"menuItemId\":\"it-item\",\"name\":\"Fried chicken\",\"price\":21500,"
+                        + "\"quantity\":2,\"lineTotal\":43000}]")
+                .param("address", "{\"region\":\"" + region + "\",\"street\":\"12 Teheran-ro\"}")
+                .update();
         String orderNumber = orderId.substring(0, 8).toUpperCase(Locale.ROOT);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_ORDER_ID, orderId);
@@ -46,6 +65,10 @@ public final class OrderFixtures {
         variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
         variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, orderId, variables);
+        jdbc.sql("update baedal.customer_order set process_instance_id = :pid where order_id = :orderId")
+                .param("pid", instance.getId())
+                .param("orderId", UUID.fromString(orderId))
+                .update();
         return new StartedOrder(orderId, orderNumber, instance.getId());
     }
 

@@ -1,0 +1,103 @@
+package com.baedal.engine.events;
+
+import com.baedal.process.event.OrderEvent;
+import com.baedal.process.event.OrderEventType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes one order event into the outbox, in the caller's transaction (the engine's command joins Spring's
+ * transaction on the same DataSource, so the row commits or rolls back with the process step): bumps the order's
+ * event sequence (the row lock serialises concurrent steps of one order, also across engine nodes), inserts the
+ * outbox row, and after the commit wakes the relay and counts the event.
+ */
+@Component
+public class OrderEventWriter {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final OutboxSignal signal;
+    private final OutboxMetrics metrics;
+
+    public OrderEventWriter(JdbcClient jdbc, OutboxSignal signal, OutboxMetrics metrics) {
+        this.jdbc = jdbc;
+        this.json = EventJson.MAPPER;
+        this.signal = signal;
+        this.metrics = metrics;
+    }
+
+    /** Records the event and returns it (with its sequence); fails when the order has no row. */
+    public OrderEvent append(String orderId, OrderEventType type, Object data) {
+        UUID order = UUID.fromString(orderId);
+        int sequence = jdbc.sql("""
+                        update baedal.customer_order set event_sequence = event_sequence + 1
+                         where order_id = :orderId
+                        returning event_sequence
+                        """)
+                .param("orderId", order)
+                .query(Integer.class)
+                .optional()
+                .orElseThrow(() -> new ProcessEngineException("Order " + orderId + " has no order row: cannot record "
+                        + type + ". Orders are placed through POST /api/orders."));
+        Instant occurredAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+        OrderEvent event = new OrderEvent(UUID.randomUUID(), type, orderId, sequence, occurredAt,
+                json.valueToTree(data));
+        jdbc.sql("""
+                        insert into baedal.outbox_event (event_id, order_id, sequence, type, payload)
+                        values (:eventId, :orderId, :sequence, :type, cast(:payload as jsonb))
+                        """)
+                .param("eventId", event.eventId())
+                .param("orderId", order)
+                .param("sequence", sequence)
+                .param("type", type.name())
+                .param("payload", write(event))
+                .update();
+        afterCommit(type);
+        return event;
+    }
+
+    private String write(OrderEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write order event " + event.type(), e);
+        }
+    }
+
+    private void afterCommit(OrderEventType type) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            metrics.committed(List.of(type));
+            signal.signal();
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<OrderEventType> pending = (List<OrderEventType>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<OrderEventType> types = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, types);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OrderEventWriter.this);
+                    if (status == STATUS_COMMITTED) {
+                        metrics.committed(types);
+                        signal.signal();
+                    }
+                }
+            });
+            pending = types;
+        }
+        pending.add(type);
+    }
+}

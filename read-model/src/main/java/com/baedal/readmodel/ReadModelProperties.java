@@ -1,0 +1,23 @@
+package com.baedal.readmodel;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code baedal.read-model.*}. */
+@ConfigurationProperties("baedal.read-model")
+public record ReadModelProperties(@DefaultValue("false") boolean rebuild,
+                                  @DefaultValue Topic topic,
+                                  @DefaultValue Stream stream) {
+
+    /** Declaration of the event topic and its dead-letter topic when they are missing. */
+    public record Topic(@DefaultValue("true") boolean create,
+                        @DefaultValue("6") int partitions,
+                        @DefaultValue("1") short replicas) {
+    }
+
+    /** Server-Sent Events of {@code GET /api/orders/{orderId}/stream}. */
+    public record Stream(@DefaultValue("PT30M") Duration timeout,
+                         @DefaultValue("PT15S") Duration refreshInterval) {
+    }
+}

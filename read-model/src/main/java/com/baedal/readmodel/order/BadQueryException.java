@@ -1,0 +1,9 @@
+package com.baedal.readmodel.order;
+
+/** A query parameter out of range (400). */
+public class BadQueryException extends RuntimeException {
+
+    public BadQueryException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,165 @@
+package com.baedal.readmodel.order;
+
+import com.baedal.readmodel.ReadModelProperties;
+import com.baedal.readmodel.security.Caller;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live order streams of this instance. Each subscription remembers the last history sequence it sent; when an
+ * order changes (a PostgreSQL notification, whichever instance applied the event) or every
+ * {@code baedal.read-model.stream.refresh-interval} (lost notifications, keep-alive), it sends the history rows after
+ * that sequence, in order, and completes after a final status. Access is re-checked each time: a rider who did not
+ * pick the order stops seeing it once another rider has it.
+ */
+@Component
+public class OrderStreamHub implements DisposableBean {
+
+    public static final String EVENT_NAME = "status";
+    private static final Logger log = LoggerFactory.getLogger(OrderStreamHub.class);
+
+    private final Map<String, Set<Subscription>> byOrder = new ConcurrentHashMap<>();
+    private final OrderQueries queries;
+    private final Duration timeout;
+    private final ExecutorService senders;
+
+    public OrderStreamHub(OrderQueries queries, ReadModelProperties properties) {
+        this.queries = queries;
+        this.timeout = properties.stream().timeout();
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "order-stream-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens a stream; the caller has been checked already. The first event (current status) is sent at once. */
+    public SseEmitter subscribe(Caller caller, String orderId) {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Subscription subscription = new Subscription(caller, orderId, emitter);
+        byOrder.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
+        emitter.onCompletion(() -> remove(subscription));
+        emitter.onTimeout(() -> {
+            remove(subscription);
+            emitter.complete();
+        });
+        emitter.onError(error -> remove(subscription));
+        refresh(subscription, false);
+        return emitter;
+    }
+
+    /** An order changed (called by the notification listener). */
+    public void orderChanged(String orderId) {
+        Set<Subscription> subscriptions = byOrder.get(orderId);
+        if (subscriptions != null) {
+            subscriptions.forEach(subscription -> senders.execute(() -> refresh(subscription, false)));
+        }
+    }
+
+    /** Re-checks every stream: catches up after lost notifications and keeps idle connections open. */
+    @Scheduled(fixedDelayString = "${baedal.read-model.stream.refresh-interval:PT15S}")
+    public void refreshAll() {
+        byOrder.values().forEach(subscriptions -> subscriptions.forEach(subscription -> refresh(subscription, true)));
+    }
+
+    /** Number of open streams of this instance. */
+    public int openStreams() {
+        return byOrder.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void refresh(Subscription subscription, boolean keepAlive) {
+        synchronized (subscription) {
+            if (subscription.done) {
+                return;
+            }
+            try {
+                Optional<OrderView> view = queries.find(subscription.orderId);
+                if (view.isEmpty() || !OrderAccess.canView(subscription.caller, view.get())) {
+                    finish(subscription);
+                    return;
+                }
+                List<OrderQueries.HistoryRow> rows = queries.historyAfter(subscription.orderId,
+                        subscription.lastSequence);
+                if (!subscription.started && !rows.isEmpty()) {
+                    // the first event is the current status
+                    rows = List.of(rows.get(rows.size() - 1));
+                }
+                subscription.started = true;
+                for (OrderQueries.HistoryRow row : rows) {
+                    subscription.emitter.send(SseEmitter.event().name(EVENT_NAME).id(Long.toString(row.sequence()))
+                            .data(new StatusEvent(subscription.orderId, row.status(), row.at()),
+                                    MediaType.APPLICATION_JSON));
+                    subscription.lastSequence = row.sequence();
+                    if (row.status().isFinal()) {
+                        finish(subscription);
+                        return;
+                    }
+                }
+                if (rows.isEmpty() && keepAlive) {
+                    subscription.emitter.send(SseEmitter.event().comment("keep-alive"));
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client went away (or the emitter timed out meanwhile)
+                log.debug("Stream of order {} closed: {}", subscription.orderId, e.getMessage());
+                subscription.done = true;
+                remove(subscription);
+            } catch (RuntimeException e) {
+                log.warn("Stream of order {} failed", subscription.orderId, e);
+                subscription.done = true;
+                remove(subscription);
+                subscription.emitter.completeWithError(e);
+            }
+        }
+    }
+
+    private void finish(Subscription subscription) {
+        subscription.done = true;
+        remove(subscription);
+        subscription.emitter.complete();
+    }
+
+    private void remove(Subscription subscription) {
+        byOrder.computeIfPresent(subscription.orderId, (id, subscriptions) -> {
+            subscriptions.remove(subscription);
+            return subscriptions.isEmpty() ? null : subscriptions;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
+        byOrder.values().forEach(subscriptions -> subscriptions.forEach(subscription -> subscription.emitter.complete()));
+        byOrder.clear();
+    }
+
+    private static final class Subscription {
+        final Caller caller;
+        final String orderId;
+        final SseEmitter emitter;
+        long lastSequence;
+        boolean started;
+        boolean done;
+
+        Subscription(Caller caller, String orderId, SseEmitter emitter) {
+            this.caller = caller;
+            this.orderId = orderId;
+            this.emitter = emitter;
+        }
+    }
+}

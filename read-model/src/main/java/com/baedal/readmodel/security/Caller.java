@@ -1,0 +1,24 @@
+package com.baedal.readmodel.security;
+
+import com.baedal.process.Role;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, read from the validated JWT: {@code sub}, {@code role}, and {@code storeId} for store owners or
+ * {@code region} for riders.
+ */
+public record Caller(String subject, Role role, String storeId, String region) {
+
+    public static final String CLAIM_ROLE = "role";
+    public static final String CLAIM_STORE_ID = "storeId";
+    public static final String CLAIM_REGION = "region";
+
+    public static Caller from(Jwt jwt) {
+        return new Caller(jwt.getSubject(), Role.valueOf(jwt.getClaimAsString(CLAIM_ROLE)),
+                jwt.getClaimAsString(CLAIM_STORE_ID), jwt.getClaimAsString(CLAIM_REGION));
+    }
+
+    public boolean is(Role expected) {
+        return role == expected;
+    }
+}

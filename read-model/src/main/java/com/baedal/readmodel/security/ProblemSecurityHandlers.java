@@ -1,0 +1,56 @@
+package com.baedal.readmodel.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Answers 401 and 403 of the {@code /api} chain as {@code application/problem+json}. */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private final ObjectMapper objectMapper;
+
+    public ProblemSecurityHandlers(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException exception) throws IOException {
+        // sets the status and the RFC 6750 WWW-Authenticate header
+        bearer.commence(request, response, exception);
+        String detail = exception instanceof OAuth2AuthenticationException
+                ? "The bearer token is invalid or expired."
+                : "Authentication required: send 'Authorization: Bearer <token>'.";
+        write(request, response, HttpStatus.valueOf(response.getStatus()), detail);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException exception) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

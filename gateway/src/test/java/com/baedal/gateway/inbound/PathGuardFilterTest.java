@@ -1,0 +1,25 @@
+package com.baedal.gateway.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.server.PathContainer;
+
+class PathGuardFilterTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/camunda/../actuator/env", "/camunda/%2e%2e/actuator", "/camunda/%2E%2E/actuator",
+            "/camunda/..;/actuator", "/camunda/./x", "/api/payments/..%2Fx", "/api/payments/a%2fb",
+            "/api/payments/a%5cb", "/api/payments/a%00b", "/engine-rest/.%2e/actuator"})
+    void refusesPathsAnUpstreamWouldNormalise(String path) {
+        assertThat(PathGuardFilter.isSafe(PathContainer.parsePath(path))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api/orders", "/api/orders/o-1/stream", "/camunda/app/tasklist/default/",
+            "/engine-rest/task", "/camunda/app/..x/a", "/api/stores/a.b/menu", "/camunda/api/engine/engine/default/task"})
+    void acceptsOrdinaryPaths(String path) {
+        assertThat(PathGuardFilter.isSafe(PathContainer.parsePath(path))).isTrue();
+    }
+}

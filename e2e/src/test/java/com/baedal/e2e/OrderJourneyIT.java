@@ -1,0 +1,140 @@
+package com.baedal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.baedal.simulator.BaedalClient;
+import com.baedal.simulator.BaedalClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The ten user stories of SPEC §1 in one flow, through the gateway, with the live stream watching. */
+class OrderJourneyIT {
+
+    private final Apps apps = new Apps();
+
+    @Test
+    void anOrderGoesFromMenuToDoorstep() throws Exception {
+        // 1. the customer picks menu items of an open store and places an order
+        JsonNode store = BaedalClient.elements(apps.api.get("/api/stores", null).body()).stream()
+                .filter(s -> s.get("storeId").asText().equals(Apps.STORE)).findFirst().orElseThrow();
+        assertThat(store.get("open").asBoolean()).isTrue();
+        List<JsonNode> menu = apps.menu(Apps.STORE);
+        long expectedTotal = 2 * menu.get(0).get("price").asLong() + menu.get(1).get("price").asLong();
+        String customer = apps.customer();
+        Response placed = apps.api.post("/api/orders", customer, apps.orderBody("tok_visa"));
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().get("status").asText()).isEqualTo("PLACED");
+        assertThat(placed.body().get("total").asLong()).isEqualTo(expectedTotal);
+        String orderId = placed.body().get("orderId").asText();
+
+        // 2. the platform charges automatically; from now on the customer's app follows the live stream
+        apps.awaitStatus(orderId, customer, "PAID");
+        CompletableFuture<List<String>> stream = watch(orderId, customer);
+        JsonNode payment = apps.payment(orderId, customer);
+        assertThat(payment.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(payment.get("amount").asLong()).isEqualTo(expectedTotal);
+
+        // 3. the store owner is told: the order is on the store's board and a task waits in Tasklist
+        String owner = apps.owner(Apps.STORE);
+        assertThat(BaedalClient.elements(apps.api.get("/api/stores/" + Apps.STORE + "/orders?status=PAID", owner)
+                .body())).extracting(o -> o.get("orderId").asText()).contains(orderId);
+        String orderNumber = orderId.substring(0, 8).toUpperCase();
+        assertThat(engineRestTasks("owner-" + Apps.STORE)).anyMatch(name -> name.contains(orderNumber));
+        assertThat(engineRestTasks("owner-pizza-mapo")).noneMatch(name -> name.contains(orderNumber));
+
+        // 4. and 5. the owner accepts, starts and finishes cooking
+        assertThat(apps.store(orderId, owner, "accept", null).body().get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(apps.store(orderId, owner, "cooking-started", null).body().get("status").asText())
+                .isEqualTo("COOKING");
+        assertThat(apps.store(orderId, owner, "cooking-finished", null).body().get("status").asText())
+                .isEqualTo("READY_FOR_PICKUP");
+
+        // 7. riders of the customer's area see the delivery
+        String rider = apps.rider("rider-gangnam-1", Apps.REGION);
+        apps.awaitStatus(orderId, customer, "READY_FOR_PICKUP");
+        assertThat(BaedalClient.elements(apps.api.get("/api/deliveries?region=" + Apps.REGION, rider).body()))
+                .extracting(d -> d.get("orderId").asText()).contains(orderId);
+        String mapoRider = apps.rider("rider-mapo-1", "mapo");
+        assertThat(BaedalClient.elements(apps.api.get("/api/deliveries?region=mapo", mapoRider).body()))
+                .extracting(d -> d.get("orderId").asText()).doesNotContain(orderId);
+
+        // 8. one rider picks it up; 10. and confirms the delivery
+        assertThat(apps.api.post("/api/deliveries/" + orderId + "/pick", rider, null).body().get("status").asText())
+                .isEqualTo("PICKED_UP");
+        assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", rider, null).body().get("status")
+                .asText()).isEqualTo("DELIVERED");
+
+        // 9. the customer sees the status with the history of every step
+        JsonNode view = apps.awaitStatus(orderId, customer, "DELIVERED");
+        List<String> history = new ArrayList<>();
+        view.get("history").forEach(step -> history.add(step.get("status").asText()));
+        assertThat(history).containsExactly("PLACED", "PAID", "ACCEPTED", "COOKING", "READY_FOR_PICKUP",
+                "PICKED_UP", "DELIVERED");
+        assertThat(view.get("riderId").asText()).isEqualTo("rider-gangnam-1");
+        assertThat(view.get("total").asLong()).isEqualTo(expectedTotal);
+        assertThat(view.path("payment").path("status").asText()).isEqualTo("APPROVED");
+        assertThat(view.path("payment").path("cancelled").asBoolean()).isFalse();
+
+        // the live stream showed each status and ended with the final one
+        List<String> streamed = stream.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(streamed).first().isIn("PAID", "ACCEPTED");
+        assertThat(streamed).last().isEqualTo("DELIVERED");
+        assertThat(history).containsSubsequence(streamed);
+    }
+
+    /** Names of the tasks a Camunda user sees through the gateway's /engine-rest (HTTP Basic, demo password). */
+    private List<String> engineRestTasks(String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(Platform.get().gateway().resolve("/engine-rest/task"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .build();
+        List<String> names = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            names.clear();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                    .forEach(task -> names.add(task.get("name").asText()));
+        });
+        return names;
+    }
+
+    /** Follows the order's Server-Sent Events through the gateway until the stream ends. */
+    private static CompletableFuture<List<String>> watch(String orderId, String token) {
+        HttpRequest request = HttpRequest.newBuilder(Platform.get().gateway().resolve(
+                        "/api/orders/" + orderId + "/stream"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(response -> {
+                    List<String> statuses = new ArrayList<>();
+                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                            StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            if (line.startsWith("data:")) {
+                                statuses.add(new com.fasterxml.jackson.databind.ObjectMapper()
+                                        .readTree(line.substring(5)).get("status").asText());
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return statuses;
+                });
+    }
+}

@@ -1,0 +1,104 @@
+package com.baedal.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The platform's public REST API, through the gateway, as an app would call it. */
+public final class BaedalClient {
+
+    /** An answer: HTTP status and JSON body ({@link NullNode} when there is none). */
+    public record Response(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final URI gateway;
+    private final HttpClient http;
+    private final ObjectMapper json;
+
+    public BaedalClient(URI gateway) {
+        this.gateway = gateway;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.json = new ObjectMapper();
+    }
+
+    public String token(String subject, String role, String storeId, String region) {
+        Map<String, String> claims = new java.util.LinkedHashMap<>();
+        claims.put("sub", subject);
+        claims.put("role", role);
+        if (storeId != null) {
+            claims.put("storeId", storeId);
+        }
+        if (region != null) {
+            claims.put("region", region);
+        }
+        Response response = post("/api/dev/tokens", null, claims);
+        if (!response.ok()) {
+            throw new IllegalStateException("cannot get a token for " + subject + ": HTTP " + response.status());
+        }
+        return response.body().get("token").asText();
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return post(path, token, body, Map.of());
+    }
+
+    /** A POST with extra headers, e.g. {@code Idempotency-Key}. */
+    public Response post(String path, String token, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+            HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json");
+            headers.forEach(request::header);
+            return send(request.POST(publisher));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write request body", e);
+        }
+    }
+
+    /** The elements of a JSON array, or of the {@code content} array of a page. */
+    public static List<JsonNode> elements(JsonNode body) {
+        JsonNode array = body.has("content") ? body.get("content") : body;
+        List<JsonNode> elements = new ArrayList<>();
+        array.forEach(elements::add);
+        return elements;
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            JsonNode node = body == null || body.length == 0 ? NullNode.getInstance() : json.readTree(body);
+            return new Response(response.statusCode(), node);
+        } catch (IOException e) {
+            return new Response(599, NullNode.getInstance());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(599, NullNode.getInstance());
+        }
+    }
+}

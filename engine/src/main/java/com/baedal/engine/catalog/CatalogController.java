@@ -1,5 +1,9 @@
 package com.baedal.engine.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Public catalog: stores and their menus (no login needed). */
 @RestController
 @RequestMapping("/api/stores")
+@Tag(name = "Catalog", description = "Stores and their menus; public, no login")
+@SecurityRequirements // public: no bearer token needed
 public class CatalogController {
 
     private final CatalogService catalog;
@@ -17,11 +23,17 @@ public class CatalogController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "All stores", description = "A store delivers only in its own `region`; a closed store "
+            + "takes no orders.")
+    @ApiResponse(responseCode = "200", description = "The stores")
     @GetMapping
     public List<Store> stores() {
         return catalog.stores();
     }
 
+    @Operation(summary = "The menu of a store", description = "Prices in whole KRW.")
+    @ApiResponse(responseCode = "200", description = "The store's menu items")
+    @ApiResponse(responseCode = "404", description = "Unknown store")
     @GetMapping("/{storeId}/menu")
     public List<MenuItem> menu(@PathVariable String storeId) {
         catalog.findStore(storeId).orElseThrow(() -> new StoreNotFoundException(storeId));

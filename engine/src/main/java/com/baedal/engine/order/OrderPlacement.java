@@ -8,6 +8,7 @@ import com.baedal.engine.catalog.Store;
 import com.baedal.engine.security.Caller;
 import com.baedal.process.OrderStatus;
 import com.baedal.process.Role;
+import com.baedal.support.OrderLogContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
@@ -68,6 +69,13 @@ public class OrderPlacement {
             }
         }
         NewOrder order = price(caller, request, idempotencyKey, requestHash);
+        // the new order's id in every log line from here on (the request path names no order)
+        try (OrderLogContext.Scope ignored = OrderLogContext.open(order.orderId())) {
+            return start(caller, order, idempotencyKey, requestHash);
+        }
+    }
+
+    private Placed start(Caller caller, NewOrder order, String idempotencyKey, String requestHash) {
         try {
             tx.executeWithoutResult(status -> {
                 // The row first: the process's OrderPlaced event reads the whole order from it.

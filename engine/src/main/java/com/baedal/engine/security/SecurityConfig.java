@@ -31,7 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/**}: stateless JWT resource server; claim {@code role} becomes authority {@code ROLE_<role>};
  *       401/403 answered as problem+json.</li>
  * </ul>
- * Everything else is denied except the index redirect, the error page and the probe/metrics endpoints.
+ * Everything else is denied except the index redirect, the error page, the probe/metrics endpoints and the OpenAPI
+ * document ({@code GET /v3/api-docs}).
  */
 @Configuration
 @EnableWebSecurity
@@ -39,6 +40,8 @@ public class SecurityConfig {
 
     public static final String LOCAL_PROFILE = "local";
     public static final String DEV_TOKENS_PATH = "/api/dev/tokens";
+    /** springdoc's default document path; the gateway's Swagger UI loads it through /api/docs/engine. */
+    public static final String API_DOCS_PATH = "/v3/api-docs";
 
     @Bean
     @Order(1)
@@ -86,6 +89,9 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/"), path("/error"), path("/actuator/health"),
                                 path("/actuator/health/**"), path("/actuator/prometheus")).permitAll()
+                        // the OpenAPI document (springdoc; only /api/** is documented), merged by the gateway
+                        .requestMatchers(path(HttpMethod.GET, API_DOCS_PATH),
+                                path(HttpMethod.GET, API_DOCS_PATH + "/**")).permitAll()
                         .anyRequest().denyAll())
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

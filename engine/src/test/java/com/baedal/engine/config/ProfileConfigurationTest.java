@@ -37,6 +37,14 @@ class ProfileConfigurationTest {
     }
 
     @Test
+    void logsCarryTheRequestAndOrderIdAndTheDocsOnlyTheApi() {
+        assertThat(local.getProperty("logging.pattern.level")).contains("%X{requestId", "%X{orderId");
+        assertThat(base.getProperty("camunda.bpm.generic-properties.properties.logging-context-business-key"))
+                .isEqualTo("orderId");
+        assertThat(base.getProperty("springdoc.paths-to-match")).isEqualTo("/api/**");
+    }
+
+    @Test
     void localHasDemoDataUsersAndDevSecret() {
         assertThat(local.getProperty("camunda.bpm.admin-user.id")).isEqualTo("admin");
         assertThat(local.getProperty("baedal.demo.users")).isEqualTo("true");

@@ -2,6 +2,13 @@ package com.baedal.readmodel.order;
 
 import com.baedal.process.OrderStatus;
 import com.baedal.readmodel.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,9 +18,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The read side of SPEC §5: one order, lists, a store's board, the riders' deliveries, the live stream. */
+/**
+ * The read side of SPEC §5: one order, lists, a store's board, the riders' deliveries, the live stream. Error
+ * answers are documented by status and description; the shared OpenAPI setup (service-support) gives them the
+ * problem+json schema.
+ */
 @RestController
+@Tag(name = "Order queries", description = "Where is my order: views, lists, a store's board, the riders' "
+        + "deliveries and a live status stream, from the Kafka-fed projection (it may lag a command by moments).")
 public class OrderController {
+
+    static final String ORDER_VIEW_EXAMPLE = """
+            {"orderId": "0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11", "customerId": "kim", "storeId": "chicken-gangnam",
+             "status": "ACCEPTED", "total": 41000,
+             "items": [{"menuItemId": "fried-chicken", "name": "Fried chicken", "price": 19000, "quantity": 2,
+                        "lineTotal": 38000},
+                       {"menuItemId": "cola", "name": "Cola", "price": 3000, "quantity": 1, "lineTotal": 3000}],
+             "deliveryAddress": {"region": "gangnam", "street": "Teheran-ro 123, 4F", "lat": 37.5006,
+                                 "lon": 127.0364},
+             "payment": {"status": "APPROVED", "amount": 41000, "cancelled": false},
+             "riderId": null,
+             "history": [{"status": "PLACED", "at": "2026-11-24T10:15:30.123Z"},
+                         {"status": "PAID", "at": "2026-11-24T10:15:30.871Z"},
+                         {"status": "ACCEPTED", "at": "2026-11-24T10:16:02.410Z"}],
+             "updatedAt": "2026-11-24T10:16:02.410Z"}""";
+    static final String NOT_FOUND_EXAMPLE = """
+            {"type": "about:blank", "title": "Not Found", "status": 404,
+             "detail": "No order 0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11.",
+             "instance": "/api/orders/0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11"}""";
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
@@ -26,13 +58,32 @@ public class OrderController {
         this.streams = streams;
     }
 
+    @Operation(summary = "One order with its history", description = """
+            Visible to the order's customer, the store's owner, riders of the region while it is \
+            READY_FOR_PICKUP and afterwards only the rider who picked it, and operators. Everyone else gets 404, \
+            as for an unknown order.""")
+    @ApiResponse(responseCode = "200", description = "The order view",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class),
+                    examples = @ExampleObject(name = "accepted order", value = ORDER_VIEW_EXAMPLE)))
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller",
+            content = @Content(examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
     @GetMapping("/api/orders/{orderId}")
     public OrderView order(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
         return visibleOrder(Caller.from(jwt), orderId);
     }
 
+    @Operation(summary = "A customer's orders, newest first (the CUSTOMER, OPERATOR)", description = """
+            A customer lists their own orders (`customerId` may be left out); an operator any customer's. \
+            Paged: `page` from 0, `size` 1-100 (default 20).""")
+    @ApiResponse(responseCode = "200", description = "A page of order views")
+    @ApiResponse(responseCode = "400", description = "Bad paging parameters")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "403", description = "Another customer's orders, or a role that has no orders")
     @GetMapping("/api/orders")
-    public OrderPage orders(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String customerId,
+    public OrderPage orders(@AuthenticationPrincipal Jwt jwt,
+                            @Parameter(description = "whose orders; a customer may leave it out")
+                            @RequestParam(required = false) String customerId,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
         String customer = OrderAccess.customerFilter(Caller.from(jwt), customerId);
@@ -40,6 +91,13 @@ public class OrderController {
         return queries.byCustomer(customer, page, size);
     }
 
+    @Operation(summary = "The store's board (STORE_OWNER of the store)",
+            description = "The store's orders, of one status when `status` is given, oldest first; paged "
+                    + "(`size` 1-100, default 100).")
+    @ApiResponse(responseCode = "200", description = "A page of order views")
+    @ApiResponse(responseCode = "400", description = "Unknown status or bad paging parameters")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @GetMapping("/api/stores/{storeId}/orders")
     public OrderPage storeOrders(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
                                  @RequestParam(required = false) OrderStatus status,
@@ -50,6 +108,13 @@ public class OrderController {
         return queries.byStore(storeId, status, page, size);
     }
 
+    @Operation(summary = "Deliveries waiting for a rider (RIDER of the region)", description = """
+            Orders READY_FOR_PICKUP in the region (default: the token's `region`), oldest first; nearest store \
+            first when the rider's `lat` and `lon` are given.""")
+    @ApiResponse(responseCode = "200", description = "The deliveries")
+    @ApiResponse(responseCode = "400", description = "No region, `lat` without `lon` or out of range")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "403", description = "Not a rider of this region")
     @GetMapping("/api/deliveries")
     public java.util.List<Delivery> deliveries(@AuthenticationPrincipal Jwt jwt,
                                                @RequestParam(required = false) String region,
@@ -74,6 +139,19 @@ public class OrderController {
      * Server-Sent Events: first the current status, then one {@code status} event per change; the stream ends after
      * a final status.
      */
+    @Operation(summary = "Live status of an order (Server-Sent Events)", description = """
+            Visible as `GET /api/orders/{orderId}`. First the current status, then one event per change, named \
+            `status`, data `{"orderId","status","at"}`; the stream ends after a final status (DELIVERED, \
+            REJECTED, CANCELLED, PAYMENT_FAILED).""")
+    @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = StatusEvent.class),
+            examples = @ExampleObject(name = "status event", value = """
+                    event:status
+                    data:{"orderId":"0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11","status":"COOKING",\
+                    "at":"2026-11-24T10:18:40.002Z"}
+                    """)))
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller")
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
         Caller caller = Caller.from(jwt);

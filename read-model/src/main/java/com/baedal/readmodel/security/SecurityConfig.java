@@ -24,12 +24,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * {@code /api/**}: stateless JWT resource server, read-only (GET), claim {@code role} becomes {@code ROLE_<role>},
  * 401/403 as problem+json. Who may see which order is decided per order in the controllers
- * ({@code OrderAccess}), since it depends on the order's data. Everything else is denied except the error page and
- * the probe/metrics endpoints.
+ * ({@code OrderAccess}), since it depends on the order's data. Everything else is denied except the error page,
+ * the probe/metrics endpoints and the OpenAPI document ({@code GET /v3/api-docs}).
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
+
+    /** springdoc's default document path; the gateway loads it through /api/docs/read-model. */
+    public static final String API_DOCS_PATH = "/v3/api-docs";
 
     @Bean
     @Order(1)
@@ -58,6 +61,9 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/error"), path("/actuator/health"), path("/actuator/health/**"),
                                 path("/actuator/prometheus")).permitAll()
+                        // the OpenAPI document (springdoc, /api/** only), merged by the gateway's Swagger UI
+                        .requestMatchers(path(HttpMethod.GET, API_DOCS_PATH),
+                                path(HttpMethod.GET, API_DOCS_PATH + "/**")).permitAll()
                         .anyRequest().denyAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -83,6 +89,10 @@ public class SecurityConfig {
 
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
     static JwtAuthenticationConverter jwtAuthenticationConverter() {

@@ -2,6 +2,11 @@ package com.baedal.workers.payment;
 
 import com.baedal.process.Role;
 import com.baedal.workers.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
  * an unknown order, so the API does not reveal which orders exist. 404 also when no charge was ever attempted.
  */
 @RestController
+@Tag(name = "Payments", description = "The charge of an order at the card provider, as the workers recorded it")
 class PaymentController {
+
+    static final String PAYMENT_EXAMPLE = """
+            {"orderId": "0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11", "amount": 41000, "status": "REFUNDED",
+             "cancelled": true, "attempts": 1, "updatedAt": "2026-11-24T10:15:30.123Z"}""";
 
     /** The answer of SPEC §5. */
     record PaymentView(String orderId, long amount, String status, boolean cancelled, int attempts,
@@ -35,6 +45,17 @@ class PaymentController {
         this.payments = payments;
     }
 
+    @Operation(summary = "The payment of an order (its CUSTOMER, OPERATOR)", description = """
+            `status` is PENDING, APPROVED, DECLINED or REFUNDED; `cancelled` means the order was cancelled or \
+            rejected and its money is not kept; `attempts` counts the calls to the card provider (retries after \
+            provider outages included, one charge in the end).""")
+    @ApiResponse(responseCode = "200", description = "The payment",
+            content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "refunded", value = PAYMENT_EXAMPLE)))
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "403", description = "Neither a customer nor an operator")
+    @ApiResponse(responseCode = "404", description = "No charge was ever attempted for this order, or it is not "
+            + "the caller's order")
     @GetMapping("/api/payments/{orderId}")
     PaymentView payment(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
         Caller caller = Caller.from(jwt);

@@ -30,10 +30,13 @@ import org.springframework.security.web.SecurityFilterChain;
  * The payments API is an OAuth2 resource server like the engine: HS256 tokens with the shared secret locally
  * ({@code baedal.security.jwt.secret}), the identity provider's issuer / JWKS in production
  * ({@code spring.security.oauth2.resourceserver.jwt.*}). Claim {@code role} becomes authority {@code ROLE_<role>}.
- * Only health probes and Prometheus are open; 401 and 403 are answered as problem+json.
+ * Only health probes, Prometheus and the OpenAPI document are open; 401 and 403 are answered as problem+json.
  */
 @Configuration
 public class SecurityConfiguration {
+
+    /** springdoc's default document path; the gateway loads it through /api/docs/workers. */
+    public static final String API_DOCS_PATH = "/v3/api-docs";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -43,6 +46,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/actuator/prometheus").permitAll()
+                        // the OpenAPI document (springdoc, /api/** only), merged by the gateway's Swagger UI
+                        .requestMatchers(HttpMethod.GET, API_DOCS_PATH, API_DOCS_PATH + "/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/payments/*")
                         .hasAnyRole(Role.CUSTOMER.name(), Role.OPERATOR.name())
                         .requestMatchers("/error").permitAll()

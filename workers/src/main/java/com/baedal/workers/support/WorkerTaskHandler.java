@@ -1,6 +1,6 @@
 package com.baedal.workers.support;
 
-import com.baedal.process.OrderProcess;
+import com.baedal.support.OrderLogContext;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
@@ -9,7 +9,6 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Base of every topic handler: puts the order id into the log context, hands back unstarted tasks during shutdown,
@@ -18,7 +17,8 @@ import org.slf4j.MDC;
  */
 public abstract class WorkerTaskHandler implements ExternalTaskHandler {
 
-    public static final String MDC_ORDER_ID = OrderProcess.VAR_ORDER_ID;
+    /** MDC key of the order id (the business key of the task's process instance). */
+    public static final String MDC_ORDER_ID = OrderLogContext.MDC_KEY;
 
     private static final Logger log = LoggerFactory.getLogger(WorkerTaskHandler.class);
 
@@ -44,25 +44,29 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         }
         Timer.Sample sample = metrics.start();
         TaskOutcome outcome;
-        MDC.put(MDC_ORDER_ID, task.getBusinessKey());
+        // the order id stays in the log context for the failure handling too (its logs matter most)
+        try (OrderLogContext.Scope ignored = OrderLogContext.open(task.getBusinessKey())) {
+            outcome = handleAndReport(task, service, topic);
+        }
+        metrics.handled(topic, outcome, sample);
+    }
+
+    private TaskOutcome handleAndReport(ExternalTask task, ExternalTaskService service, String topic) {
         try {
-            outcome = handle(task, service);
+            return handle(task, service);
         } catch (NotFoundException gone) {
             log.info("Task {} of topic {} no longer exists (the order moved on): {}", task.getId(), topic,
                     gone.getMessage());
-            outcome = TaskOutcome.GONE;
+            return TaskOutcome.GONE;
         } catch (ExternalTaskClientException engineRefused) {
             log.warn("Could not report the result of task {} of topic {} (engine unreachable or lock lost); it will be offered again",
                     task.getId(), topic, engineRefused);
-            outcome = TaskOutcome.UNREPORTED;
+            return TaskOutcome.UNREPORTED;
         } catch (RuntimeException unexpected) {
             log.warn("Task {} of topic {} failed", task.getId(), topic, unexpected);
-            outcome = fail(task, service, unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
+            return fail(task, service, unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
                     stackTrace(unexpected));
-        } finally {
-            MDC.remove(MDC_ORDER_ID);
         }
-        metrics.handled(topic, outcome, sample);
     }
 
     /** Reports a failure with the retry policy: decreasing retries, growing back-off, incident at zero. */

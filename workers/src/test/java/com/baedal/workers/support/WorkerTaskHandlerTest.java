@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -22,6 +23,7 @@ import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The common handler behaviour: failures become retries/incidents, shutdown releases tasks, metrics count. */
 class WorkerTaskHandlerTest {
@@ -33,12 +35,15 @@ class WorkerTaskHandlerTest {
     private final ExternalTaskService service = mock(ExternalTaskService.class);
     private final AtomicInteger handled = new AtomicInteger();
     private RuntimeException failure;
+    /** the order id in the log context while the handler worked */
+    private String orderIdWhileHandling;
 
     private final WorkerTaskHandler handler = new WorkerTaskHandler(new WorkerMetrics(registry), lifecycle,
             new RetryPolicy(3, Duration.ofSeconds(1))) {
         @Override
         protected TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
             handled.incrementAndGet();
+            orderIdWhileHandling = MDC.get(WorkerTaskHandler.MDC_ORDER_ID);
             if (failure != null) {
                 throw failure;
             }
@@ -78,6 +83,23 @@ class WorkerTaskHandlerTest {
         verify(service).handleFailure(eq(task), eq("IllegalStateException: database down"), anyString(), eq(2),
                 eq(1_000L));
         assertThat(count("retry")).isEqualTo(1);
+    }
+
+    @Test
+    void theOrderIdIsInTheLogContextWhileTheTaskIsHandledAndReported() {
+        failure = new IllegalStateException("database down");
+        String[] orderIdWhileReporting = new String[1];
+        willAnswer(call -> {
+            orderIdWhileReporting[0] = MDC.get(WorkerTaskHandler.MDC_ORDER_ID);
+            return null;
+        }).given(service).handleFailure(eq(task), anyString(), anyString(), anyInt(), anyLong());
+
+        handler.execute(task, service);
+
+        assertThat(WorkerTaskHandler.MDC_ORDER_ID).isEqualTo("orderId");
+        assertThat(orderIdWhileHandling).isEqualTo("order-1");
+        assertThat(orderIdWhileReporting[0]).isEqualTo("order-1");
+        assertThat(MDC.get(WorkerTaskHandler.MDC_ORDER_ID)).isNull();
     }
 
     @Test

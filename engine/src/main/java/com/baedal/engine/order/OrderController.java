@@ -1,6 +1,6 @@
 package com.baedal.engine.order;
 
-import com.baedal.engine.security.Caller;
+import com.baedal.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;

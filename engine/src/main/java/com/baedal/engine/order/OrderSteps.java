@@ -2,9 +2,9 @@ package com.baedal.engine.order;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.engine.security.Caller;
 import com.baedal.process.OrderStatus;
 import com.baedal.process.Role;
+import com.baedal.support.security.Caller;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;

@@ -3,6 +3,8 @@ package com.baedal.engine.security;
 import com.baedal.engine.web.FieldMessage;
 import com.baedal.engine.web.InvalidRequestException;
 import com.baedal.process.Role;
+import com.baedal.support.security.Caller;
+import com.baedal.support.security.HmacJwtConfig;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package com.baedal.engine.security;
 
-import com.baedal.process.Role;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Arrays;
+import com.baedal.support.security.JwtResourceServer;
+import com.baedal.support.security.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
@@ -12,11 +12,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -28,14 +23,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /camunda/**} (webapps) and {@code /engine-rest/**}: Camunda authenticates itself (webapp session
  *       login with its own CSRF filter; HTTP Basic via {@link EngineRestAuthenticationConfig}). Spring Security
  *       stays out of the way there.</li>
- *   <li>{@code /api/**}: stateless JWT resource server; claim {@code role} becomes authority {@code ROLE_<role>};
- *       401/403 answered as problem+json.</li>
+ *   <li>{@code /api/**}: stateless JWT resource server ({@link JwtResourceServer}, shared with the other services:
+ *       claim {@code role} becomes authority {@code ROLE_<role>}; 401/403 answered as problem+json).</li>
  * </ul>
  * Everything else is denied except the index redirect, the error page, the probe/metrics endpoints and the OpenAPI
  * document ({@code GET /v3/api-docs}).
  */
 @Configuration
 @EnableWebSecurity
+@Import(JwtResourceServer.class)
 public class SecurityConfig {
 
     public static final String LOCAL_PROFILE = "local";
@@ -71,16 +67,8 @@ public class SecurityConfig {
                         auth.requestMatchers(path(HttpMethod.POST, DEV_TOKENS_PATH)).permitAll();
                     }
                     auth.anyRequest().authenticated();
-                })
-                .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        return http.build();
+                });
+        return JwtResourceServer.statelessJwt(http, problems).build();
     }
 
     @Bean
@@ -98,36 +86,11 @@ public class SecurityConfig {
         return http.build();
     }
 
-    @Bean
-    ProblemSecurityHandlers problemSecurityHandlers(ObjectMapper objectMapper) {
-        return new ProblemSecurityHandlers(objectMapper);
-    }
-
-    /**
-     * Rejects tokens whose {@code role} claim is missing or not a {@link Role}; Spring Boot adds this validator to
-     * its issuer/JWKS decoder too, so every accepted token can be turned into a {@link Caller}.
-     */
-    @Bean
-    OAuth2TokenValidator<Jwt> roleClaimValidator() {
-        return new JwtClaimValidator<Object>(Caller.CLAIM_ROLE,
-                value -> value instanceof String role && Arrays.stream(Role.values())
-                        .anyMatch(known -> known.name().equals(role)));
-    }
-
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static RequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
-    }
-
-    static JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(Caller.CLAIM_ROLE);
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 }

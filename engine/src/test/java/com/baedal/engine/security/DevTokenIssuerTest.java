@@ -7,6 +7,9 @@ import com.baedal.engine.security.DevTokenIssuer.DevTokenRequest;
 import com.baedal.engine.web.FieldMessage;
 import com.baedal.engine.web.InvalidRequestException;
 import com.baedal.process.Role;
+import com.baedal.support.security.Caller;
+import com.baedal.support.security.HmacJwtConfig;
+import com.baedal.support.security.RoleClaim;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ class DevTokenIssuerTest {
     static final String SECRET = "unit-test-secret-which-is-long-enough-for-hs256";
 
     final DevTokenIssuer issuer = new DevTokenIssuer(SECRET);
-    final JwtDecoder decoder = new HmacJwtConfig().hmacJwtDecoder(SECRET, new SecurityConfig().roleClaimValidator());
+    final JwtDecoder decoder = HmacJwtConfig.decoder(SECRET, RoleClaim.validator());
 
     @Test
     void riderTokenCarriesRegionAndExpiresIn12Hours() {
@@ -48,7 +51,7 @@ class DevTokenIssuerTest {
         assertThatThrownBy(() -> decoder.decode(foreign)).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode("abc.def.ghi")).isInstanceOf(BadJwtException.class);
         // a role claim that is no Role is refused by the validator
-        var roleValidator = new SecurityConfig().roleClaimValidator();
+        var roleValidator = RoleClaim.validator();
         Jwt bad = Jwt.withTokenValue("t").header("alg", "HS256").subject("c1").claim("role", "ROOT").build();
         assertThat(roleValidator.validate(bad).hasErrors()).isTrue();
         Jwt good = Jwt.withTokenValue("t").header("alg", "HS256").subject("c1").claim("role", "CUSTOMER").build();

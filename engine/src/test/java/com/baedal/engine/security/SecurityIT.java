@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.process.Role;
+import com.baedal.support.security.Caller;
+import com.baedal.support.security.HmacJwtConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;

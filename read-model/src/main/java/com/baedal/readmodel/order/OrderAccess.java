@@ -2,7 +2,7 @@ package com.baedal.readmodel.order;
 
 import com.baedal.process.OrderStatus;
 import com.baedal.process.Role;
-import com.baedal.readmodel.security.Caller;
+import com.baedal.support.security.Caller;
 import java.util.Objects;
 
 /** The access rules of SPEC §5 for the read side. */

@@ -1,7 +1,7 @@
 package com.baedal.readmodel.order;
 
 import com.baedal.process.OrderStatus;
-import com.baedal.readmodel.security.Caller;
+import com.baedal.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

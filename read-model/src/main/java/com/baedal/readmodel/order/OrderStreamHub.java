@@ -1,7 +1,7 @@
 package com.baedal.readmodel.order;
 
 import com.baedal.readmodel.ReadModelProperties;
-import com.baedal.readmodel.security.Caller;
+import com.baedal.support.security.Caller;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.baedal.process.OrderStatus;
 import com.baedal.process.PaymentStatus;
 import com.baedal.process.Role;
-import com.baedal.readmodel.security.Caller;
+import com.baedal.support.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

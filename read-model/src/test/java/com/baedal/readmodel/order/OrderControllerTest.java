@@ -16,9 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.baedal.process.OrderStatus;
 import com.baedal.process.PaymentStatus;
 import com.baedal.process.Role;
-import com.baedal.readmodel.security.Caller;
-import com.baedal.readmodel.security.HmacJwtConfig;
 import com.baedal.readmodel.security.SecurityConfig;
+import com.baedal.support.security.Caller;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = OrderController.class, properties =
         "baedal.security.jwt.secret=slice-test-secret-0123456789abcdef0123456789")
-@Import({SecurityConfig.class, HmacJwtConfig.class, ApiExceptionHandler.class})
+@Import({SecurityConfig.class, ApiExceptionHandler.class})
 class OrderControllerTest {
 
     @Autowired

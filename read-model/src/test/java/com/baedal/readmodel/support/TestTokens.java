@@ -1,8 +1,8 @@
 package com.baedal.readmodel.support;
 
 import com.baedal.process.Role;
-import com.baedal.readmodel.security.Caller;
-import com.baedal.readmodel.security.HmacJwtConfig;
+import com.baedal.support.security.Caller;
+import com.baedal.support.security.HmacJwtConfig;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

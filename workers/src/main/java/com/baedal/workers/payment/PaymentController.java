@@ -1,7 +1,7 @@
 package com.baedal.workers.payment;
 
 import com.baedal.process.Role;
-import com.baedal.workers.security.Caller;
+import com.baedal.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -146,6 +146,15 @@ class PaymentControllerTest {
     }
 
     @Test
+    void aTokenWithoutAKnownRoleIsUnauthorized() throws Exception {
+        // the shared role-claim validator (service-support) refuses such tokens at decoding, as engine and read-model do
+        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer " + sign("kim", "EMPEROR", secret)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
     void otherPathsAreClosed() throws Exception {
         mvc.perform(get("/api/payments").with(token("ops-1", "OPERATOR")))
                 .andExpect(status().isForbidden());

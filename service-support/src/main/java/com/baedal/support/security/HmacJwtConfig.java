@@ -1,4 +1,4 @@
-package com.baedal.readmodel.security;
+package com.baedal.support.security;
 
 import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
@@ -16,11 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * HS256 validation of the tokens the engine's local profile issues, with the shared secret
- * {@code baedal.security.jwt.secret}; only the local profile sets it. Production configures
- * {@code spring.security.oauth2.resourceserver.jwt.*} and Spring Boot builds the decoder.
+ * HS256 token validation with a shared secret ({@code baedal.security.jwt.secret}); only the local profile sets
+ * that property. Production configures {@code spring.security.oauth2.resourceserver.jwt.*} instead and Spring
+ * Boot builds the decoder (it backs off while this one exists). Imported by {@link JwtResourceServer}.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(HmacJwtConfig.SECRET_PROPERTY)
 public class HmacJwtConfig {
 
@@ -30,9 +30,13 @@ public class HmacJwtConfig {
     @Bean
     JwtDecoder hmacJwtDecoder(@Value("${" + SECRET_PROPERTY + "}") String secret,
                               OAuth2TokenValidator<Jwt> roleClaimValidator) {
+        return decoder(secret, roleClaimValidator);
+    }
+
+    /** An HS256 decoder for {@code secret} with the default validators (expiry...) plus {@code extra}. */
+    public static JwtDecoder decoder(String secret, OAuth2TokenValidator<Jwt> extra) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secretKey(secret)).macAlgorithm(ALGORITHM).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                roleClaimValidator));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), extra));
         return decoder;
     }
 

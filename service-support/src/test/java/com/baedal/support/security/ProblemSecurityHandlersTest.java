@@ -1,4 +1,4 @@
-package com.baedal.engine.security;
+package com.baedal.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 class ProblemSecurityHandlersTest {
 
@@ -26,6 +27,7 @@ class ProblemSecurityHandlersTest {
         JsonNode body = mapper.readTree(response.getContentAsString());
         assertThat(body.get("status").asInt()).isEqualTo(403);
         assertThat(body.get("instance").asText()).isEqualTo("/api/orders");
+        assertThat(body.get("detail").asText()).isEqualTo(ProblemSecurityHandlers.FORBIDDEN_DETAIL);
     }
 
     @Test
@@ -36,6 +38,33 @@ class ProblemSecurityHandlersTest {
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
-        assertThat(mapper.readTree(response.getContentAsString()).get("title").asText()).isEqualTo("Unauthorized");
+        JsonNode body = mapper.readTree(response.getContentAsString());
+        assertThat(body.get("title").asText()).isEqualTo("Unauthorized");
+        assertThat(body.get("detail").asText()).isEqualTo(ProblemSecurityHandlers.MISSING_TOKEN_DETAIL);
+    }
+
+    @Test
+    void invalidTokenIs401ProblemSayingSoWithTheInvalidTokenChallenge() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        handlers.commence(new MockHttpServletRequest("GET", "/api/orders/1"), response,
+                new InvalidBearerTokenException("expired"));
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
+        JsonNode body = mapper.readTree(response.getContentAsString());
+        assertThat(body.get("status").asInt()).isEqualTo(401);
+        assertThat(body.get("instance").asText()).isEqualTo("/api/orders/1");
+        assertThat(body.get("detail").asText()).isEqualTo(ProblemSecurityHandlers.INVALID_TOKEN_DETAIL);
+    }
+
+    @Test
+    void aCommittedResponseIsLeftAlone() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setStatus(200);
+        response.getWriter().write("partial");
+        response.flushBuffer();
+        handlers.handle(new MockHttpServletRequest("GET", "/api/orders/1/stream"), response,
+                new AccessDeniedException("late"));
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).isEqualTo("partial");
     }
 }

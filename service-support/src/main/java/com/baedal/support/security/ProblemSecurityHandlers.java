@@ -1,4 +1,4 @@
-package com.baedal.engine.security;
+package com.baedal.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +15,12 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Answers 401 and 403 of the {@code /api} chain as {@code application/problem+json}. */
+/** Answers 401 and 403 of a JWT-protected chain as {@code application/problem+json}. */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    public static final String INVALID_TOKEN_DETAIL = "The bearer token is invalid or expired.";
+    public static final String MISSING_TOKEN_DETAIL = "Authentication required: send 'Authorization: Bearer <token>'.";
+    public static final String FORBIDDEN_DETAIL = "You are not allowed to do this.";
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final ObjectMapper objectMapper;
@@ -31,15 +35,15 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         // Sets the status and the RFC 6750 WWW-Authenticate header.
         bearer.commence(request, response, exception);
         String detail = exception instanceof OAuth2AuthenticationException
-                ? "The bearer token is invalid or expired."
-                : "Authentication required: send 'Authorization: Bearer <token>'.";
+                ? INVALID_TOKEN_DETAIL
+                : MISSING_TOKEN_DETAIL;
         write(request, response, HttpStatus.valueOf(response.getStatus()), detail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException exception) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
+        write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN_DETAIL);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

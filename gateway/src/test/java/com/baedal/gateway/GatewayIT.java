@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real gateway (local profile) in front of three real HTTP servers standing in for engine, read-model and
  * workers. Everything goes over HTTP, as a client would send it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // a held-open SSE or slow upstream must not keep the test JVM in a graceful shutdown
+        properties = "server.shutdown=immediate")
 @ActiveProfiles("local")
 @AutoConfigureObservability(tracing = false) // tests switch metrics export off by default; /actuator/prometheus is tested
 class GatewayIT {

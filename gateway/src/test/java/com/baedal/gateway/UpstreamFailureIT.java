@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Engine and workers are down (nothing listens on their ports); the read-model answers too slowly. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // a held-open SSE or slow upstream must not keep the test JVM in a graceful shutdown
+        properties = "server.shutdown=immediate")
 @ActiveProfiles("local")
 class UpstreamFailureIT {
 

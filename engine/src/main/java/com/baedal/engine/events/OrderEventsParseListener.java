@@ -2,6 +2,7 @@ package com.baedal.engine.events;
 
 import static com.baedal.process.OrderProcess.*;
 
+import com.baedal.engine.order.OrderLock;
 import com.baedal.process.PaymentStatus;
 import com.baedal.process.event.OrderEventData;
 import com.baedal.process.event.OrderEventType;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.ExternalTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -37,11 +39,14 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
     private final OrderEventWriter writer;
     private final PlacedOrders placedOrders;
     private final RegionProperties regions;
+    private final OrderLock lock;
 
-    public OrderEventsParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions) {
+    public OrderEventsParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions,
+                                    OrderLock lock) {
         this.writer = writer;
         this.placedOrders = placedOrders;
         this.regions = regions;
+        this.lock = lock;
     }
 
     @Override
@@ -49,6 +54,7 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
         if (!PROCESS_KEY.equals(process.getKey())) {
             return;
         }
+        lockOrderWhenCompleted(process);
         onEnd(process, START_ORDER_PLACED, OrderEventType.OrderPlaced,
                 execution -> placedOrders.read(orderId(execution)));
         onTake(process, FLOW_PAYMENT_TAKEN, OrderEventType.PaymentApproved,
@@ -75,6 +81,25 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
             String region = string(execution.getVariable(VAR_REGION));
             return new OrderEventData.RiderSearchEscalated(region, regions.neighboursOf(region));
         });
+    }
+
+    /**
+     * A worker completing an external task (charge, refund, a notification) takes the order's lock first, before the
+     * engine writes anything: it then queues behind a concurrent step of the same order (the store accepting while
+     * the store is being notified) instead of deadlocking with it on the process instance's rows; the engine's
+     * optimistic locking turns the loser into a retry.
+     */
+    private void lockOrderWhenCompleted(ScopeImpl scope) {
+        for (ActivityImpl activity : scope.getActivities()) {
+            if (activity.getActivityBehavior() instanceof ExternalTaskActivityBehavior) {
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
+                    if (!execution.isCanceled()) {
+                        lock.lock(orderId(execution));
+                    }
+                });
+            }
+            lockOrderWhenCompleted(activity);
+        }
     }
 
     /**
@@ -120,7 +145,7 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
             throw new ProcessEngineException("'" + taskId + "' of " + PROCESS_KEY + " is not a user task");
         }
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                task -> writer.append(orderId(task.getExecution()), type, data.apply(task)));
+                task -> writer.append(orderId(task), type, data.apply(task)));
     }
 
     private static ActivityImpl activity(ProcessDefinitionEntity process, String id) {
@@ -158,6 +183,10 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
     private static String orderId(DelegateExecution execution) {
         String businessKey = execution.getProcessBusinessKey();
         return businessKey != null ? businessKey : string(execution.getVariable(VAR_ORDER_ID));
+    }
+
+    private static String orderId(DelegateTask task) {
+        return task.getExecution() != null ? orderId(task.getExecution()) : string(task.getVariable(VAR_ORDER_ID));
     }
 
     private static long total(DelegateExecution execution) {

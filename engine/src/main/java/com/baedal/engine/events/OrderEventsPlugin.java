@@ -1,5 +1,6 @@
 package com.baedal.engine.events;
 
+import com.baedal.engine.order.OrderLock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -14,11 +15,14 @@ public class OrderEventsPlugin extends AbstractProcessEnginePlugin {
     private final OrderEventWriter writer;
     private final PlacedOrders placedOrders;
     private final RegionProperties regions;
+    private final OrderLock lock;
 
-    public OrderEventsPlugin(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions) {
+    public OrderEventsPlugin(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions,
+                             OrderLock lock) {
         this.writer = writer;
         this.placedOrders = placedOrders;
         this.regions = regions;
+        this.lock = lock;
     }
 
     @Override
@@ -28,6 +32,6 @@ public class OrderEventsPlugin extends AbstractProcessEnginePlugin {
             listeners = new ArrayList<>();
             configuration.setCustomPostBPMNParseListeners(listeners);
         }
-        listeners.add(new OrderEventsParseListener(writer, placedOrders, regions));
+        listeners.add(new OrderEventsParseListener(writer, placedOrders, regions, lock));
     }
 }

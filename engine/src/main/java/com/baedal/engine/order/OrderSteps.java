@@ -7,6 +7,7 @@ import com.baedal.process.Role;
 import com.baedal.support.security.Caller;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,6 +37,7 @@ public class OrderSteps {
     public static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
 
     private final OrderRepository orders;
+    private final OrderLock lock;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final TransactionTemplate tx;
@@ -46,8 +48,9 @@ public class OrderSteps {
             .retryOn(OptimisticLockingException.class)
             .build();
 
-    OrderSteps(OrderRepository orders, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
+    OrderSteps(OrderRepository orders, OrderLock lock, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
         this.orders = orders;
+        this.lock = lock;
         this.runtime = runtime;
         this.tasks = tasks;
         this.tx = tx;
@@ -59,10 +62,9 @@ public class OrderSteps {
             throw OrderProblem.forbidden("Only the customer who placed order " + orderId + " can cancel it.");
         }
         try {
-            onConcurrentUpdate.execute(attempt -> tx.execute(status -> runtime
-                    .createMessageCorrelation(MESSAGE_CANCEL_REQUESTED)
+            inOrder(order, () -> runtime.createMessageCorrelation(MESSAGE_CANCEL_REQUESTED)
                     .processInstanceId(order.processInstanceId())
-                    .correlateWithResult()));
+                    .correlateWithResult());
         } catch (MismatchingMessageCorrelationException tooLate) {
             throw OrderProblem.conflict("cancel-refused", "Order can no longer be cancelled",
                     "Order " + orderId + " has started cooking or has ended; it cannot be cancelled.");
@@ -92,7 +94,10 @@ public class OrderSteps {
         return new StepResult(orderId, OrderStatus.READY_FOR_PICKUP);
     }
 
-    /** Exactly one rider gets an order: claiming the task is the lock, a concurrent pick answers 409. */
+    /**
+     * Exactly one rider gets an order: picks of one order run one after the other (the order lock), so the second
+     * finds the task gone and answers 409.
+     */
     public StepResult pick(Caller caller, String orderId) {
         OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
         if (!caller.is(Role.RIDER) || !order.region().equals(caller.region())) {
@@ -100,15 +105,20 @@ public class OrderSteps {
                     + orderId + ".");
         }
         try {
-            tx.executeWithoutResult(status -> {
-                Task task = openTask(order, TASK_PICK_UP);
+            inOrder(order, () -> {
+                Task task = tasks.createTaskQuery().processInstanceId(order.processInstanceId())
+                        .taskDefinitionKey(TASK_PICK_UP).singleResult();
+                if (task == null) {
+                    throw orders.find(orderId).map(OrderRecord::riderId).isPresent()
+                            ? alreadyTaken(orderId) : OrderProblem.notAtStep(orderId, TASK_PICK_UP);
+                }
                 tasks.claim(task.getId(), caller.subject());
                 tasks.complete(task.getId(), Variables.putValue(VAR_RIDER_ID, caller.subject()));
                 orders.assignRider(orderId, caller.subject());
+                return null;
             });
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException anotherRiderWon) {
-            throw OrderProblem.conflict("already-picked", "Order already taken",
-                    "Another rider has taken order " + orderId + ".");
+        } catch (TaskAlreadyClaimedException claimedInTasklist) {
+            throw alreadyTaken(orderId);
         }
         return new StepResult(orderId, OrderStatus.PICKED_UP);
     }
@@ -118,14 +128,14 @@ public class OrderSteps {
         if (!caller.is(Role.RIDER) || (order.riderId() != null && !order.riderId().equals(caller.subject()))) {
             throw OrderProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
         }
-        onConcurrentUpdate.execute(attempt -> tx.execute(status -> {
+        inOrder(order, () -> {
             Task task = openTask(order, TASK_CONFIRM_DELIVERY);
             if (!Objects.equals(task.getAssignee(), caller.subject())) {
                 throw OrderProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
             }
             tasks.complete(task.getId());
             return null;
-        }));
+        });
         return new StepResult(orderId, OrderStatus.DELIVERED);
     }
 
@@ -139,10 +149,29 @@ public class OrderSteps {
     }
 
     private void completeStoreTask(OrderRecord order, String taskKey, Map<String, Object> variables) {
-        onConcurrentUpdate.execute(attempt -> tx.execute(status -> {
+        inOrder(order, () -> {
             tasks.complete(openTask(order, taskKey).getId(), variables);
             return null;
+        });
+    }
+
+    /**
+     * Runs a step of one order in a transaction that first takes the order's row lock: steps of one order (API
+     * commands, worker completions, timers) then run one after the other instead of racing on the process
+     * instance's rows, which on PostgreSQL ends in deadlocks. Because the lock comes before the engine reads
+     * anything, the step sees the state its predecessor committed; an optimistic-locking loss against a step that
+     * read before it waited (a worker's completion, a timer) is retried.
+     */
+    private <T> T inOrder(OrderRecord order, Supplier<T> step) {
+        return onConcurrentUpdate.execute(attempt -> tx.execute(status -> {
+            lock.lock(order.orderId());
+            return step.get();
         }));
+    }
+
+    private static OrderProblem alreadyTaken(String orderId) {
+        return OrderProblem.conflict("already-picked", "Order already taken",
+                "Another rider has taken order " + orderId + ".");
     }
 
     private Task openTask(OrderRecord order, String taskKey) {

@@ -309,6 +309,54 @@ class OrderCommandsIT {
         }
     }
 
+    // ---- concurrent steps of one order -----------------------------------------------------------------
+
+    @Test
+    void aWorkerCompletingANotificationWhileTheStoreAndTheRiderActNeverFailsTheirCommands() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            String orderId = paidOrder();
+            String owner = ownerToken(OPEN_STORE);
+            List<ResponseEntity<Map<String, Object>>> accepted = concurrently(
+                    () -> post(storePath(orderId, "accept"), owner, null, null),
+                    () -> {
+                        completeAsAWorkerWould(orderId, TOPIC_NOTIFY_STORE);
+                        return null;
+                    });
+            assertStep(accepted.get(0), orderId, "ACCEPTED");
+            assertThat(post(storePath(orderId, "cooking-started"), owner, null, null).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(post(storePath(orderId, "cooking-finished"), owner, null, null).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+
+            String rider = riderToken("rider-gangnam-1", "gangnam");
+            List<ResponseEntity<Map<String, Object>>> picked = concurrently(
+                    () -> post("/api/deliveries/" + orderId + "/pick", rider, null, null),
+                    () -> {
+                        completeAsAWorkerWould(orderId, TOPIC_NOTIFY_RIDERS);
+                        return null;
+                    });
+            assertStep(picked.get(0), orderId, "PICKED_UP");
+            assertThat(instance(orderId)).isWaitingAt(TASK_CONFIRM_DELIVERY);
+            assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instance(orderId).getId())
+                    .count()).as("both notifications were completed").isZero();
+        }
+    }
+
+    /** Completes the order's open task of that topic, reporting again when it lost a race, as the workers do. */
+    private void completeAsAWorkerWould(String orderId, String topic) {
+        List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, "order-commands-it")
+                .topic(topic, 60_000).businessKey(orderId).execute();
+        assertThat(locked).hasSize(1);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                externalTasks.complete(locked.get(0).getId(), "order-commands-it");
+                return;
+            } catch (org.camunda.bpm.engine.OptimisticLockingException lostTheRace) {
+                assertThat(attempt).as("completion attempts").isLessThan(4);
+            }
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private String place() {

@@ -4,11 +4,13 @@ import com.baedal.support.OrderLogContext;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Base of every topic handler: puts the order id into the log context, hands back unstarted tasks during shutdown,
@@ -20,11 +22,23 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     /** MDC key of the order id (the business key of the task's process instance). */
     public static final String MDC_ORDER_ID = OrderLogContext.MDC_KEY;
 
+    private static final String OPTIMISTIC_LOCKING = "OptimisticLockingException";
+
     private static final Logger log = LoggerFactory.getLogger(WorkerTaskHandler.class);
 
     private final WorkerMetrics metrics;
     private final WorkerLifecycle lifecycle;
     private final RetryPolicy retryPolicy;
+    /**
+     * A completion can lose an optimistic-locking race with a concurrent step of the same order (the store accepting
+     * while it is being notified); the engine then answers 500 OptimisticLockingException. Handling is idempotent, so
+     * the task is simply handled and reported again at once, instead of waiting for its lock to expire.
+     */
+    private final RetryTemplate onConcurrentStep = RetryTemplate.builder()
+            .maxAttempts(4)
+            .exponentialBackoff(20, 2, 200)
+            .retryOn(WorkerTaskHandler::lostToConcurrentStep)
+            .build();
 
     protected WorkerTaskHandler(WorkerMetrics metrics, WorkerLifecycle lifecycle, RetryPolicy retryPolicy) {
         this.metrics = metrics;
@@ -53,7 +67,7 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
 
     private TaskOutcome handleAndReport(ExternalTask task, ExternalTaskService service, String topic) {
         try {
-            return handle(task, service);
+            return onConcurrentStep.execute(attempt -> handle(task, service));
         } catch (NotFoundException gone) {
             log.info("Task {} of topic {} no longer exists (the order moved on): {}", task.getId(), topic,
                     gone.getMessage());
@@ -97,6 +111,10 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
                     e.getMessage());
         }
         metrics.handled(task.getTopicName(), TaskOutcome.RELEASED, sample);
+    }
+
+    static boolean lostToConcurrentStep(Throwable error) {
+        return error instanceof RestException rest && OPTIMISTIC_LOCKING.equals(rest.getType());
     }
 
     private static String stackTrace(Throwable error) {

@@ -18,7 +18,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,38 @@ class WorkerTaskHandlerTest {
         verify(service).complete(task);
         assertThat(count("completed")).isEqualTo(1);
         assertThat(registry.timer(WorkerMetrics.TASK_DURATION, "topic", TOPIC_PAYMENT_CHARGE).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCompletionThatLostAnOptimisticLockingRaceIsReportedAgainAtOnce() {
+        RestException lost = new RestException("Entity was updated by another transaction concurrently", null, 500);
+        lost.setType("OptimisticLockingException");
+        willAnswer(invocation -> {
+            if (handled.get() == 1) {
+                throw new EngineException("complete failed", lost);
+            }
+            return null;
+        }).given(service).complete(task);
+
+        handler.execute(task, service);
+
+        assertThat(handled).hasValue(2);
+        verify(service, org.mockito.Mockito.times(2)).complete(task);
+        verify(service, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
+        assertThat(count("completed")).isEqualTo(1);
+    }
+
+    @Test
+    void otherEngineErrorsOfACompletionAreNotRetriedHere() {
+        RestException persistence = new RestException("boom", null, 500);
+        persistence.setType("ProcessEnginePersistenceException");
+        willAnswer(invocation -> {
+            throw new EngineException("complete failed", persistence);
+        }).given(service).complete(task);
+
+        handler.execute(task, service);
+
+        assertThat(handled).hasValue(1);
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /** The platform's public REST API, through the gateway, as an app would call it. */
 public final class BaedalClient {
@@ -69,6 +72,50 @@ public final class BaedalClient {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write request body", e);
         }
+    }
+
+    /**
+     * Follows a Server-Sent Events stream without holding a thread: {@code onData} gets the JSON data of each event
+     * as it arrives; {@code onEnd} gets the HTTP status once the stream is over (200 when the server ended it, the
+     * error status when it was refused, 599 when the connection failed).
+     */
+    public void stream(String path, String token, Consumer<JsonNode> onData, IntConsumer onEnd) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        Flow.Subscriber<String> lines = new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String line) {
+                if (line.startsWith("data:")) {
+                    JsonNode data;
+                    try {
+                        data = json.readTree(line.substring(5).trim());
+                    } catch (IOException e) {
+                        return;
+                    }
+                    onData.accept(data);
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                // reported through the response future
+            }
+
+            @Override
+            public void onComplete() {
+                // reported through the response future
+            }
+        };
+        http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(lines))
+                .whenComplete((response, failure) -> onEnd.accept(failure == null ? response.statusCode() : 599));
     }
 
     /** The elements of a JSON array, or of the {@code content} array of a page. */

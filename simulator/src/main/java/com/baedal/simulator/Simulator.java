@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * {@code ./baedal demo [--orders N] [--rate R] [--gateway URL]}: brings a running platform to life and prints a
- * progress bar, then a summary.
+ * progress bar, then a summary. {@code bench [options]} runs the benchmark instead ({@link
+ * com.baedal.simulator.bench.Bench}).
  */
 public final class Simulator {
 
@@ -13,6 +14,10 @@ public final class Simulator {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench")) {
+            com.baedal.simulator.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         String gateway = "http://localhost:8080";
         int orders = 40;
         double rate = 2;

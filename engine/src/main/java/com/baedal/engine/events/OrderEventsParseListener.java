@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
 
 /**
  * THE place where steps of {@code order-delivery} become order events (SPEC §4). When the process is parsed, it
@@ -34,6 +35,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * </ul>
  * Each listener writes the event through {@link OrderEventWriter} in the step's own transaction.
  */
+@Component
 public class OrderEventsParseListener extends AbstractBpmnParseListener {
 
     private final OrderEventWriter writer;

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
 
 /**
  * Parse-time additions to the order process:
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  *   <li>script tasks are refused in any process (platform rule: no scripts on the engine).</li>
  * </ul>
  */
+@Component
 public class OrderProcessParseListener extends AbstractBpmnParseListener {
 
     private final TaskListener orderNumberInName = new OrderNumberTaskNameListener();

@@ -8,11 +8,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers {@link OrderProcessParseListener} with the engine (the Camunda Spring Boot starter applies every
- * {@code ProcessEnginePlugin} bean).
+ * Hands every {@link BpmnParseListener} bean of the engine (task naming, order events) to Camunda; the starter applies
+ * every {@code ProcessEnginePlugin} bean.
  */
 @Component
-public class OrderTaskNamingPlugin extends AbstractProcessEnginePlugin {
+public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
+
+    private final List<BpmnParseListener> parseListeners;
+
+    public OrderProcessPlugin(List<BpmnParseListener> parseListeners) {
+        this.parseListeners = parseListeners;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -21,6 +27,6 @@ public class OrderTaskNamingPlugin extends AbstractProcessEnginePlugin {
             listeners = new ArrayList<>();
             configuration.setCustomPostBPMNParseListeners(listeners);
         }
-        listeners.add(new OrderProcessParseListener());
+        listeners.addAll(parseListeners);
     }
 }

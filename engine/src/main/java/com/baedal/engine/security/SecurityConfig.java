@@ -1,7 +1,10 @@
 package com.baedal.engine.security;
 
+import static com.baedal.support.security.ServiceEndpoints.path;
+
 import com.baedal.support.security.JwtResourceServer;
 import com.baedal.support.security.ProblemSecurityHandlers;
+import com.baedal.support.security.ServiceEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -13,9 +16,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two separate worlds:
@@ -36,8 +37,6 @@ public class SecurityConfig {
 
     public static final String LOCAL_PROFILE = "local";
     public static final String DEV_TOKENS_PATH = "/api/dev/tokens";
-    /** springdoc's default document path; the gateway's Swagger UI loads it through /api/docs/engine. */
-    public static final String API_DOCS_PATH = "/v3/api-docs";
 
     @Bean
     @Order(1)
@@ -75,22 +74,13 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain defaultFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/"), path("/error"), path("/actuator/health"),
-                                path("/actuator/health/**"), path("/actuator/prometheus")).permitAll()
-                        // the OpenAPI document (springdoc; only /api/** is documented), merged by the gateway
-                        .requestMatchers(path(HttpMethod.GET, API_DOCS_PATH),
-                                path(HttpMethod.GET, API_DOCS_PATH + "/**")).permitAll()
+                        .requestMatchers(path("/")).permitAll()
+                        .requestMatchers(ServiceEndpoints.operational()).permitAll()
                         .anyRequest().denyAll())
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
-    private static RequestMatcher path(String pattern) {
-        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-    }
 
-    private static RequestMatcher path(HttpMethod method, String pattern) {
-        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
-    }
 }

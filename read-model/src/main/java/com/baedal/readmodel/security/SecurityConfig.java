@@ -1,7 +1,10 @@
 package com.baedal.readmodel.security;
 
+import static com.baedal.support.security.ServiceEndpoints.path;
+
 import com.baedal.support.security.JwtResourceServer;
 import com.baedal.support.security.ProblemSecurityHandlers;
+import com.baedal.support.security.ServiceEndpoints;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +16,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * {@code /api/**}: stateless JWT resource server ({@link JwtResourceServer}: claim {@code role} becomes
@@ -27,8 +28,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Import(JwtResourceServer.class)
 public class SecurityConfig {
 
-    /** springdoc's default document path; the gateway loads it through /api/docs/read-model. */
-    public static final String API_DOCS_PATH = "/v3/api-docs";
 
     @Bean
     @Order(1)
@@ -37,7 +36,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // completion/error dispatches of the SSE stream: the request was authorized already
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/**"))
+                        .requestMatchers(path(HttpMethod.GET, "/api/**"))
                         .authenticated()
                         .anyRequest().denyAll());
         return JwtResourceServer.statelessJwt(http, problems).build();
@@ -47,11 +46,7 @@ public class SecurityConfig {
     @Order(2)
     SecurityFilterChain defaultFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/error"), path("/actuator/health"), path("/actuator/health/**"),
-                                path("/actuator/prometheus")).permitAll()
-                        // the OpenAPI document (springdoc, /api/** only), merged by the gateway's Swagger UI
-                        .requestMatchers(path(HttpMethod.GET, API_DOCS_PATH),
-                                path(HttpMethod.GET, API_DOCS_PATH + "/**")).permitAll()
+                        .requestMatchers(ServiceEndpoints.operational()).permitAll()
                         .anyRequest().denyAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -59,11 +54,5 @@ public class SecurityConfig {
         return http.build();
     }
 
-    private static RequestMatcher path(String pattern) {
-        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-    }
 
-    private static RequestMatcher path(HttpMethod method, String pattern) {
-        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
-    }
 }

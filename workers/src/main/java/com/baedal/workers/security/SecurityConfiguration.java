@@ -1,5 +1,7 @@
 package com.baedal.workers.security;
 
+import static com.baedal.support.security.ServiceEndpoints.API_DOCS_PATH;
+
 import com.baedal.process.Role;
 import com.baedal.support.security.JwtResourceServer;
 import com.baedal.support.security.ProblemSecurityHandlers;
@@ -19,9 +21,6 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 @Import(JwtResourceServer.class)
 public class SecurityConfiguration {
-
-    /** springdoc's default document path; the gateway loads it through /api/docs/workers. */
-    public static final String API_DOCS_PATH = "/v3/api-docs";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.baedal.support.RequestIdAutoConfiguration;
 import com.baedal.support.RequestIdFilter;
 import com.baedal.support.openapi.ApiDocsAutoConfiguration;
+import com.baedal.support.security.ServiceEndpoints;
 import com.baedal.workers.security.SecurityConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ class PaymentApiDocsTest {
 
     @Test
     void theDocumentIsPublicAndListsThePaymentsApiWithItsErrors() throws Exception {
-        MvcResult result = mvc.perform(get(SecurityConfiguration.API_DOCS_PATH)).andExpect(status().isOk())
+        MvcResult result = mvc.perform(get(ServiceEndpoints.API_DOCS_PATH)).andExpect(status().isOk())
                 .andReturn();
         JsonNode docs = json.readTree(result.getResponse().getContentAsString());
 

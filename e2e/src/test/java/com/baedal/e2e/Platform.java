@@ -1,5 +1,6 @@
 package com.baedal.e2e;
 
+import com.baedal.testsupport.LocalPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,10 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import java.util.stream.Stream;
  */
 public final class Platform {
 
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private static Platform started;
 
     private final Path root = Path.of(System.getProperty("baedal.root", "..")).toAbsolutePath().normalize();
@@ -61,7 +57,6 @@ public final class Platform {
             for (String service : List.of("kafka", "engine", "workers", "read-model", "gateway")) {
                 ports.put(service, freePort());
             }
-            recreateDatabases("e2e_engine", "e2e_payments", "e2e_readmodel");
             deleteRecursively(work.resolve("kafka"));
             int kafka = ports.get("kafka");
             launch("kafka", List.of(jar("local-platform"), "kafka", String.valueOf(kafka),
@@ -81,7 +76,7 @@ public final class Platform {
             for (String service : List.of("engine", "workers", "read-model", "gateway")) {
                 awaitReady(service, Duration.ofMinutes(3));
             }
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             stop();
             throw new IllegalStateException("cannot start the platform", e);
         }
@@ -92,7 +87,7 @@ public final class Platform {
         List<String> command = new ArrayList<>(List.of(jar(service), "--spring.profiles.active=local",
                 "--server.port=" + ports.get(service)));
         if (database != null) {
-            command.add("--spring.datasource.url=" + PG + database);
+            command.add("--spring.datasource.url=" + LocalPostgres.freshDatabase(database));
         }
         command.addAll(List.of(extra));
         launch(service, command, env);
@@ -166,16 +161,6 @@ public final class Platform {
             }
         }
         processes.clear();
-    }
-
-    private static void recreateDatabases(String... names) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
-            for (String name : names) {
-                statement.execute("drop database if exists " + name + " with (force)");
-                statement.execute("create database " + name);
-            }
-        }
     }
 
     private static int freePort() throws IOException {

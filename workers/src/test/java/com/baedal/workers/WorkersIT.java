@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.baedal.engine.EngineApplication;
 import com.baedal.process.PaymentStatus;
+import com.baedal.testsupport.LocalPostgres;
 import com.baedal.workers.payment.CardProvider;
 import com.baedal.workers.payment.PaymentService;
 import com.baedal.workers.payment.PaymentSnapshot;
 import com.baedal.workers.payment.SimulatedCardProvider;
-import com.baedal.workers.support.TestDatabases;
 import com.baedal.workers.support.WorkerMetrics;
+import com.baedal.workers.support.WorkersTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URL;
 import java.time.Duration;
@@ -112,14 +113,14 @@ class WorkersIT {
 
     @BeforeAll
     static void startEngine() {
-        TestDatabases.ensure(TestDatabases.ENGINE);
-        TestDatabases.ensure(TestDatabases.WORKERS);
+        String engineDatabase = LocalPostgres.freshDatabase(WorkersTestDatabase.ENGINE);
+        LocalPostgres.freshDatabase(WorkersTestDatabase.WORKERS);
         engine = new SpringApplicationBuilder(EngineApplication.class)
                 .profiles("local")
                 .run("--server.port=0",
                         // the workers' application.yaml shadows the engine's on this class path
                         "--spring.config.location=" + engineConfigLocation(),
-                        "--spring.datasource.url=" + TestDatabases.url(TestDatabases.ENGINE),
+                        "--spring.datasource.url=" + engineDatabase,
                         "--spring.autoconfigure.exclude="
                                 + "org.camunda.bpm.client.spring.boot.starter.impl.ClientAutoConfiguration,"
                                 + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"

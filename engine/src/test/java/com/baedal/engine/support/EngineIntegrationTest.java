@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Every engine integration test uses exactly this, so all of them share ONE cached Spring context: the full
  * application on a random port, profiles {@code local} (demo data and users, dev tokens) and {@code it}
- * (database {@code engine_it}, created by {@link CreateDatabaseInitializer} if missing), with metrics export on
+ * (database {@code engine_it}, created anew each run by {@link CreateDatabaseInitializer}), with metrics export on
  * so that the Prometheus endpoint exists as in production, and a real Kafka broker (embedded KRaft, started once
  * with the context) that the outbox relay publishes to.
  */

@@ -3,6 +3,7 @@ package com.baedal.readmodel.support;
 import static org.awaitility.Awaitility.await;
 
 import com.baedal.process.event.OrderEvent;
+import com.baedal.testsupport.LocalPostgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +27,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One Spring context for every IT: the real read-model on PostgreSQL database {@value TestDatabase#DATABASE} and an
- * embedded KRaft Kafka broker. Tests use fresh order/customer/store/region ids, so they need no cleanup.
+ * One Spring context for every IT: the real read-model on PostgreSQL database {@value #DATABASE} (created anew each
+ * run) and an embedded KRaft Kafka broker. Tests use fresh order/customer/store/region ids, so they need no cleanup.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "baedal.read-model.topic.partitions=2",
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 public abstract class ReadModelIntegrationTest {
 
+    public static final String DATABASE = "readmodel_it";
     protected static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
@@ -56,7 +58,7 @@ public abstract class ReadModelIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::ensure);
+        registry.add("spring.datasource.url", () -> LocalPostgres.freshDatabase(DATABASE));
     }
 
     protected void send(List<OrderEvent> events) {

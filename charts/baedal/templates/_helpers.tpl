@@ -122,6 +122,15 @@ annotations:
       key: {{ .Values.workersUser.passwordKey }}
 {{- end -}}
 
+{{/* Initial password of the first operator (engine only). Context: root. */}}
+{{- define "baedal.operatorPasswordEnv" -}}
+- name: BAEDAL_OPERATOR_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "operatorUser.existingSecret is required: an existing Secret with the initial password of the first operator" .Values.operatorUser.existingSecret }}
+      key: {{ .Values.operatorUser.passwordKey }}
+{{- end -}}
+
 {{/* Non-secret Kafka settings (ConfigMap data). Context: root. */}}
 {{- define "baedal.kafkaConfig" -}}
 {{- $k := .Values.kafka -}}

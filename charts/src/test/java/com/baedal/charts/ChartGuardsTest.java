@@ -41,15 +41,15 @@ class ChartGuardsTest {
         String error = Chart.renderError(List.of());
         assertThat(error).contains("values don't meet the specifications of the schema")
                 .contains("/image/registry", "/jwt/issuerUri", "/jwt/jwkSetUri", "/kafka/bootstrapServers",
-                        "/workersUser/existingSecret", "/engine/database/existingSecret",
+                        "/workersUser/existingSecret", "/operatorUser/existingSecret", "/engine/database/existingSecret",
                         "/workers/database/existingSecret", "/readModel/database/existingSecret");
     }
 
     @Test
     void schemaNamesEachSingleMissingValue() {
         for (String key : List.of("image.registry", "jwt.issuerUri", "jwt.jwkSetUri", "kafka.bootstrapServers",
-                "workersUser.existingSecret", "engine.database.existingSecret", "workers.database.existingSecret",
-                "readModel.database.existingSecret")) {
+                "workersUser.existingSecret", "operatorUser.existingSecret", "engine.database.existingSecret",
+                "workers.database.existingSecret", "readModel.database.existingSecret")) {
             String error = Chart.renderError(DEFAULTS, key, "");
             assertThat(error).as(key).contains("/" + key.replace('.', '/')).contains("minLength");
         }

@@ -30,7 +30,7 @@ class ChartRenderingTest {
     private static final Map<String, Set<String>> ENV = Map.of(
             "engine", Set.of("PORT", "ENGINE_DB_URL", "ENGINE_DB_USER", "ENGINE_DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
                     "BAEDAL_JWT_ISSUER_URI", "BAEDAL_JWT_JWK_SET_URI", "BAEDAL_WORKERS_USER", "BAEDAL_WORKERS_PASSWORD",
-                    "SPRING_PROFILES_ACTIVE"),
+                    "BAEDAL_OPERATOR_USER", "BAEDAL_OPERATOR_PASSWORD", "SPRING_PROFILES_ACTIVE"),
             "workers", Set.of("PORT", "PAYMENTS_DB_URL", "PAYMENTS_DB_USER", "PAYMENTS_DB_PASSWORD", "ENGINE_REST_URL",
                     "BAEDAL_WORKERS_USER", "BAEDAL_WORKERS_PASSWORD", "BAEDAL_JWT_ISSUER_URI", "BAEDAL_JWT_JWK_SET_URI"),
             "read-model", Set.of("PORT", "READMODEL_DB_URL", "READMODEL_DB_USER", "READMODEL_DB_PASSWORD",

@@ -43,6 +43,9 @@ import org.springframework.util.StringUtils;
  *       grants. Task visibility itself comes from the engine's automatic task authorizations for candidate
  *       groups and assignees; there is deliberately no global task grant.</li>
  *   <li>the workers' service user, only when its password is configured;</li>
+ *   <li>the first operator (member of {@code camunda-admin} and {@code operators}), only when a user id and an initial
+ *       password are configured; created once, so a password changed later in Camunda Admin stays. Without one, and
+ *       with no Camunda administrator yet, the start logs a warning;</li>
  *   <li>only with {@code baedal.demo.users=true} (local profile): {@code owner-<storeId>} and
  *       {@code rider-<region>-<n>} with password {@code demo}, and {@code admin} in {@code operators}.</li>
  * </ul>
@@ -66,12 +69,16 @@ public class IdentitySetup implements ApplicationRunner {
     private final boolean demoUsers;
     private final String workersUser;
     private final String workersPassword;
+    private final String operatorUser;
+    private final String operatorPassword;
 
     public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
                          CatalogService catalog, TasklistFilters filters,
                          @Value("${baedal.demo.users:false}") boolean demoUsers,
                          @Value("${baedal.workers.user:svc-workers}") String workersUser,
-                         @Value("${baedal.workers.password:}") String workersPassword) {
+                         @Value("${baedal.workers.password:}") String workersPassword,
+                         @Value("${baedal.operator.user:}") String operatorUser,
+                         @Value("${baedal.operator.password:}") String operatorPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.catalog = catalog;
@@ -79,6 +86,8 @@ public class IdentitySetup implements ApplicationRunner {
         this.demoUsers = demoUsers;
         this.workersUser = workersUser;
         this.workersPassword = workersPassword;
+        this.operatorUser = operatorUser;
+        this.operatorPassword = operatorPassword;
     }
 
     @Override
@@ -113,6 +122,7 @@ public class IdentitySetup implements ApplicationRunner {
         if (demoUsers) {
             setUpDemoUsers(stores, regions);
         }
+        setUpFirstOperator();
         log.info("Camunda identity ready: {} store groups, {} rider groups, {} filters, demo users: {}",
                 stores.size(), regions.size(), filterIds.size(), demoUsers);
     }
@@ -168,6 +178,24 @@ public class IdentitySetup implements ApplicationRunner {
         grant(workersUser, null, Resources.PROCESS_DEFINITION, OrderProcess.PROCESS_KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    }
+
+    /**
+     * The operator who logs into Cockpit and Admin first (and creates everybody else there). Without any Camunda
+     * administrator, Camunda Admin offers its "create initial user" page to whoever reaches it first.
+     */
+    private void setUpFirstOperator() {
+        if (StringUtils.hasText(operatorUser) && StringUtils.hasText(operatorPassword)) {
+            ensureUser(operatorUser, "Baedal", "Operator", operatorPassword, false);
+            ensureMembership(operatorUser, Groups.CAMUNDA_ADMIN);
+            ensureMembership(operatorUser, OrderProcess.GROUP_OPERATORS);
+        } else if (StringUtils.hasText(operatorUser) || StringUtils.hasText(operatorPassword)) {
+            log.warn("Only one of BAEDAL_OPERATOR_USER and BAEDAL_OPERATOR_PASSWORD is set: first operator not created");
+        }
+        if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            log.warn("No Camunda administrator exists: set BAEDAL_OPERATOR_USER and BAEDAL_OPERATOR_PASSWORD to create"
+                    + " the first operator; until then Camunda Admin offers its initial-user page to anybody");
+        }
     }
 
     private void setUpDemoUsers(List<Store> stores, SortedSet<String> regions) {

@@ -41,7 +41,7 @@ class OrderJourneyIT {
 
         // 2. the platform charges automatically; from now on the customer's app follows the live stream
         apps.awaitStatus(orderId, customer, "PAID");
-        CompletableFuture<List<String>> stream = watch(orderId, customer);
+        CompletableFuture<List<String>> stream = watch(orderId, customer, null);
         JsonNode payment = apps.payment(orderId, customer);
         assertThat(payment.get("status").asText()).isEqualTo("APPROVED");
         assertThat(payment.get("amount").asLong()).isEqualTo(expectedTotal);
@@ -92,6 +92,11 @@ class OrderJourneyIT {
         assertThat(streamed).first().isIn("PAID", "ACCEPTED");
         assertThat(streamed).last().isEqualTo("DELIVERED");
         assertThat(history).containsSubsequence(streamed);
+
+        // an app that lost its stream after the first event reconnects with Last-Event-ID (through the gateway)
+        // and gets every status it missed, not only the current one
+        assertThat(watch(orderId, customer, "1").get(60, java.util.concurrent.TimeUnit.SECONDS))
+                .containsExactlyElementsOf(history.subList(1, history.size()));
     }
 
     /** Names of the tasks a Camunda user sees through the gateway's /engine-rest (HTTP Basic, demo password). */
@@ -112,14 +117,16 @@ class OrderJourneyIT {
         return names;
     }
 
-    /** Follows the order's Server-Sent Events through the gateway until the stream ends. */
-    private static CompletableFuture<List<String>> watch(String orderId, String token) {
-        HttpRequest request = HttpRequest.newBuilder(Platform.get().gateway().resolve(
+    /** Follows the order's Server-Sent Events through the gateway until the stream ends (after lastEventId). */
+    private static CompletableFuture<List<String>> watch(String orderId, String token, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Platform.get().gateway().resolve(
                         "/api/orders/" + orderId + "/stream"))
                 .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .build();
-        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(response -> {
                     List<String> statuses = new ArrayList<>();
                     try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),

@@ -9,11 +9,14 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -49,6 +52,8 @@ public class OrderController {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    private static final Pattern EVENT_ID = Pattern.compile("\\d{1,18}");
 
     private final OrderQueries queries;
     private final OrderStreamHub streams;
@@ -137,12 +142,14 @@ public class OrderController {
 
     /**
      * Server-Sent Events: first the current status, then one {@code status} event per change; the stream ends after
-     * a final status.
+     * a final status. Each event's id is its history sequence, so a client that reconnects with {@code Last-Event-ID}
+     * (as EventSource does by itself) gets every change it missed, in order, instead of only the current status.
      */
     @Operation(summary = "Live status of an order (Server-Sent Events)", description = """
             Visible as `GET /api/orders/{orderId}`. First the current status, then one event per change, named \
-            `status`, data `{"orderId","status","at"}`; the stream ends after a final status (DELIVERED, \
-            REJECTED, CANCELLED, PAYMENT_FAILED).""")
+            `status`, data `{"orderId","status","at"}`, id = the change's sequence; the stream ends after a final \
+            status (DELIVERED, REJECTED, CANCELLED, PAYMENT_FAILED). Reconnecting with `Last-Event-ID` resumes \
+            after that event: every later change in order (nothing, and the stream ends, if it was the final one).""")
     @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = StatusEvent.class),
             examples = @ExampleObject(name = "status event", value = """
@@ -150,13 +157,26 @@ public class OrderController {
                     data:{"orderId":"0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11","status":"COOKING",\
                     "at":"2026-11-24T10:18:40.002Z"}
                     """)))
+    @ApiResponse(responseCode = "400", description = "`Last-Event-ID` is not an event id of this API")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller")
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public SseEmitter stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+    public SseEmitter stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
+                             @Parameter(description = "Id of the last event received, to resume after it")
+                             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
         Caller caller = Caller.from(jwt);
         visibleOrder(caller, orderId);
-        return streams.subscribe(caller, orderId);
+        return streams.subscribe(caller, orderId, resumeAfter(lastEventId));
+    }
+
+    private static OptionalLong resumeAfter(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return OptionalLong.empty();
+        }
+        if (!EVENT_ID.matcher(lastEventId.strip()).matches()) {
+            throw new BadQueryException(LAST_EVENT_ID + " must be the id of an event of this stream (a number).");
+        }
+        return OptionalLong.of(Long.parseLong(lastEventId.strip()));
     }
 
     private OrderView visibleOrder(Caller caller, String orderId) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,10 +50,17 @@ public class OrderStreamHub implements DisposableBean {
         });
     }
 
-    /** Opens a stream; the caller has been checked already. The first event (current status) is sent at once. */
-    public SseEmitter subscribe(Caller caller, String orderId) {
+    /**
+     * Opens a stream; the caller has been checked already. Without {@code resumeAfter} the first event (the current
+     * status) is sent at once; with it, every change after that sequence.
+     */
+    public SseEmitter subscribe(Caller caller, String orderId, OptionalLong resumeAfter) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Subscription subscription = new Subscription(caller, orderId, emitter);
+        resumeAfter.ifPresent(sequence -> {
+            subscription.lastSequence = sequence;
+            subscription.started = true;
+        });
         byOrder.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
         emitter.onCompletion(() -> remove(subscription));
         emitter.onTimeout(() -> {
@@ -110,6 +118,11 @@ public class OrderStreamHub implements DisposableBean {
                         finish(subscription);
                         return;
                     }
+                }
+                if (rows.isEmpty() && view.get().status().isFinal()) {
+                    // resumed after the final event: nothing more will come
+                    finish(subscription);
+                    return;
                 }
                 if (rows.isEmpty() && keepAlive) {
                     subscription.emitter.send(SseEmitter.event().comment("keep-alive"));

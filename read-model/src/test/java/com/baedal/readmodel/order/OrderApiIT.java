@@ -226,6 +226,68 @@ class OrderApiIT extends ReadModelIntegrationTest {
     }
 
     @Test
+    void streamResumedWithLastEventIdSendsEveryMissedChangeInOrder() throws Exception {
+        TestOrder order = order(id("cust"), id("store"), "gangnam");
+        List<OrderEvent> events = order.delivered("rider-1");
+        send(events.subList(0, 5)); // READY_FOR_PICKUP
+        awaitApplied(order.orderId, 5);
+
+        // the client saw ACCEPTED (sequence 3), lost the connection and reconnects as EventSource does
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
+                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", "3").GET().build();
+        CompletableFuture<HttpResponse<Void>> done = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
+                    response.body().forEach(lines::add);
+                    return null;
+                });
+        await().atMost(WAIT).until(() -> dataLines(lines).size() == 2);
+        send(events.subList(5, 8));
+
+        done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(dataLines(lines)).extracting(d -> d.path("status").asText())
+                .containsExactly("COOKING", "READY_FOR_PICKUP", "PICKED_UP", "DELIVERED");
+        List<Long> ids = lines.stream().filter(line -> line.startsWith("id:"))
+                .map(line -> Long.parseLong(line.substring("id:".length()))).toList();
+        assertThat(ids).hasSize(4).isSorted().doesNotHaveDuplicates().allMatch(id -> id > 3);
+    }
+
+    @Test
+    void streamResumedAfterTheFinalEventEndsWithoutSendingAnything() throws Exception {
+        TestOrder order = order(id("cust"), id("store"), "gangnam");
+        send(order.delivered("rider-1"));
+        awaitApplied(order.orderId, 8);
+        long finalId = jdbc.sql("select max(sequence) from order_history where order_id = :id")
+                .param("id", order.orderId).query(Long.class).single();
+
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
+                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
+                .header("Last-Event-ID", Long.toString(finalId)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(dataLines(response.body().lines().toList())).isEmpty();
+    }
+
+    @Test
+    void streamRefusesALastEventIdThatIsNoEventId() throws Exception {
+        TestOrder order = order(id("cust"), id("store"), "gangnam");
+        send(order.placed());
+        awaitApplied(order.orderId, 1);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
+                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
+                .header("Last-Event-ID", "PAID").timeout(Duration.ofSeconds(10)).GET();
+        // as EventSource asks: it only needs the status to give up
+        assertThat(http.send(request.copy().header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+        HttpResponse<String> response = http.send(request.header("Accept", "text/event-stream, application/problem+json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("detail").asText()).contains("Last-Event-ID");
+    }
+
+    @Test
     void streamHasTheSameAccessAsTheView() throws Exception {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
         send(order.placed());

@@ -16,8 +16,13 @@ public record ReadModelProperties(@DefaultValue("false") boolean rebuild,
                         @DefaultValue("1") short replicas) {
     }
 
-    /** Server-Sent Events of {@code GET /api/orders/{orderId}/stream}. */
+    /**
+     * Server-Sent Events of {@code GET /api/orders/{orderId}/stream}. {@code awaitUnknownOrder}: how long a stream
+     * request for an order the read-model has not seen yet waits for it (an app opens the stream right after placing
+     * the order, before OrderPlaced crossed Kafka) before it answers 404.
+     */
     public record Stream(@DefaultValue("PT30M") Duration timeout,
-                         @DefaultValue("PT15S") Duration refreshInterval) {
+                         @DefaultValue("PT15S") Duration refreshInterval,
+                         @DefaultValue("PT3S") Duration awaitUnknownOrder) {
     }
 }

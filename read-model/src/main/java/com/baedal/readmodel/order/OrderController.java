@@ -1,6 +1,7 @@
 package com.baedal.readmodel.order;
 
 import com.baedal.process.OrderStatus;
+import com.baedal.readmodel.ReadModelProperties;
 import com.baedal.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,7 +10,9 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -57,10 +61,12 @@ public class OrderController {
 
     private final OrderQueries queries;
     private final OrderStreamHub streams;
+    private final Duration awaitUnknownOrder;
 
-    public OrderController(OrderQueries queries, OrderStreamHub streams) {
+    public OrderController(OrderQueries queries, OrderStreamHub streams, ReadModelProperties properties) {
         this.queries = queries;
         this.streams = streams;
+        this.awaitUnknownOrder = properties.stream().awaitUnknownOrder();
     }
 
     @Operation(summary = "One order with its history", description = """
@@ -149,7 +155,8 @@ public class OrderController {
             Visible as `GET /api/orders/{orderId}`. First the current status, then one event per change, named \
             `status`, data `{"orderId","status","at"}`, id = the change's sequence; the stream ends after a final \
             status (DELIVERED, REJECTED, CANCELLED, PAYMENT_FAILED). Reconnecting with `Last-Event-ID` resumes \
-            after that event: every later change in order (nothing, and the stream ends, if it was the final one).""")
+            after that event: every later change in order (nothing, and the stream ends, if it was the final one). \
+            An order the read-model has not seen yet (placed a moment ago) is waited for (3 s by default) before 404.""")
     @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = StatusEvent.class),
             examples = @ExampleObject(name = "status event", value = """
@@ -161,12 +168,44 @@ public class OrderController {
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller")
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public SseEmitter stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
-                             @Parameter(description = "Id of the last event received, to resume after it")
-                             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
+    public DeferredResult<SseEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
+                                             @Parameter(description = "Id of the last event received, to resume "
+                                                     + "after it")
+                                             @RequestHeader(name = LAST_EVENT_ID, required = false)
+                                             String lastEventId) {
         Caller caller = Caller.from(jwt);
-        visibleOrder(caller, orderId);
-        return streams.subscribe(caller, orderId, resumeAfter(lastEventId));
+        OptionalLong resumeAfter = resumeAfter(lastEventId);
+        DeferredResult<SseEmitter> result = new DeferredResult<>(awaitUnknownOrder.toMillis());
+        if (queries.find(orderId).isPresent()) {
+            visibleOrder(caller, orderId);
+            result.setResult(streams.subscribe(caller, orderId, resumeAfter));
+            return result;
+        }
+        // Placed a moment ago, OrderPlaced not projected yet: wait for the order's first change (holding no thread)
+        // and answer then, or 404 when the wait is over.
+        AtomicBoolean answered = new AtomicBoolean();
+        Runnable answer = () -> {
+            if (answered.compareAndSet(false, true)) {
+                try {
+                    visibleOrder(caller, orderId);
+                    result.setResult(streams.subscribe(caller, orderId, resumeAfter));
+                } catch (RuntimeException e) {
+                    result.setErrorResult(e);
+                }
+            }
+        };
+        Runnable cancel = streams.awaitChange(orderId, answer);
+        result.onTimeout(() -> {
+            cancel.run();
+            if (answered.compareAndSet(false, true)) {
+                result.setErrorResult(new OrderNotFoundException(orderId));
+            }
+        });
+        if (queries.find(orderId).isPresent()) { // projected between the first look and the registration
+            cancel.run();
+            answer.run();
+        }
+        return result;
     }
 
     private static OptionalLong resumeAfter(String lastEventId) {

@@ -35,6 +35,8 @@ public class OrderStreamHub implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OrderStreamHub.class);
 
     private final Map<String, Set<Subscription>> byOrder = new ConcurrentHashMap<>();
+    /** Stream requests waiting for an order that was not projected yet, by order id. */
+    private final Map<String, Set<Runnable>> awaited = new ConcurrentHashMap<>();
     private final OrderQueries queries;
     private final Duration timeout;
     private final ExecutorService senders;
@@ -72,8 +74,25 @@ public class OrderStreamHub implements DisposableBean {
         return emitter;
     }
 
+    /**
+     * Runs {@code onChange} once, on a sender thread, at the next change of the order (the first one of an order that
+     * is not projected yet). Returns what cancels the wait. The caller checks the order again after registering: a
+     * change that came before it would not be seen.
+     */
+    public Runnable awaitChange(String orderId, Runnable onChange) {
+        awaited.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(onChange);
+        return () -> awaited.computeIfPresent(orderId, (id, waiting) -> {
+            waiting.remove(onChange);
+            return waiting.isEmpty() ? null : waiting;
+        });
+    }
+
     /** An order changed (called by the notification listener). */
     public void orderChanged(String orderId) {
+        Set<Runnable> waiting = awaited.remove(orderId);
+        if (waiting != null) {
+            waiting.forEach(senders::execute);
+        }
         Set<Subscription> subscriptions = byOrder.get(orderId);
         if (subscriptions != null) {
             subscriptions.forEach(subscription -> senders.execute(() -> refresh(subscription, false)));
@@ -159,6 +178,7 @@ public class OrderStreamHub implements DisposableBean {
         senders.shutdownNow();
         byOrder.values().forEach(subscriptions -> subscriptions.forEach(subscription -> subscription.emitter.complete()));
         byOrder.clear();
+        awaited.clear();
     }
 
     private static final class Subscription {

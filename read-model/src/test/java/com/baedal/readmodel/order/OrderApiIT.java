@@ -288,6 +288,56 @@ class OrderApiIT extends ReadModelIntegrationTest {
     }
 
     @Test
+    void streamOpenedRightAfterPlacingWaitsForTheOrderInsteadOf404() throws Exception {
+        TestOrder order = order(id("cust"), id("store"), "gangnam");
+        List<OrderEvent> events = order.delivered("rider-1");
+        // the app opens the stream as soon as POST /api/orders answered; OrderPlaced has not crossed Kafka yet
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
+                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
+                .header("Accept", "text/event-stream").GET().build();
+        CompletableFuture<Integer> done = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> {
+                    response.body().forEach(lines::add);
+                    return response.statusCode();
+                });
+        Thread.sleep(300);
+        send(events);
+
+        assertThat(done.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(dataLines(lines)).extracting(d -> d.path("status").asText()).first().isIn("PLACED", "PAID");
+        assertThat(dataLines(lines)).extracting(d -> d.path("status").asText()).last().isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void streamOfAnOrderThatNeverCame404sAfterTheWait() throws Exception {
+        long start = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + UUID.randomUUID() + "/stream"))
+                .header("Authorization", "Bearer " + TestTokens.customer(id("cust")))
+                .header("Accept", "text/event-stream, application/problem+json")
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // it waited for the order (the ITs configure 2 s) before giving up
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void streamWaitingForAnOrderStillChecksWhoMaySeeIt() throws Exception {
+        TestOrder order = order(id("cust"), id("store"), "gangnam");
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
+                .header("Authorization", "Bearer " + TestTokens.customer(id("someone-else")))
+                .header("Accept", "text/event-stream, application/problem+json")
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        CompletableFuture<HttpResponse<String>> response = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        send(order.placed());
+        assertThat(response.get(WAIT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void streamHasTheSameAccessAsTheView() throws Exception {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
         send(order.placed());

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.baedal.process.OrderStatus;
 import com.baedal.process.PaymentStatus;
 import com.baedal.process.Role;
+import com.baedal.readmodel.ReadModelProperties;
 import com.baedal.readmodel.security.SecurityConfig;
 import com.baedal.support.security.Caller;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -34,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = OrderController.class, properties =
         "baedal.security.jwt.secret=slice-test-secret-0123456789abcdef0123456789")
 @Import({SecurityConfig.class, ApiExceptionHandler.class})
+@EnableConfigurationProperties(ReadModelProperties.class)
 class OrderControllerTest {
 
     @Autowired

@@ -35,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.listener.concurrency=2",
         // long enough that the live-stream tests can only pass through LISTEN/NOTIFY
         "baedal.read-model.stream.refresh-interval=PT5M",
+        // how long a stream request waits for an order not projected yet (OrderApiIT measures it)
+        "baedal.read-model.stream.await-unknown-order=PT2S",
         "logging.level.com.baedal=info"})
 @EmbeddedKafka(kraft = true, count = 1, partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ActiveProfiles("local")

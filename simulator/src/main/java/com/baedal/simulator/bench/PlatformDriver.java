@@ -288,8 +288,8 @@ public final class PlatformDriver implements AutoCloseable {
         if (plan == Plan.CANCEL) {
             command(order, "cancel", "/api/orders/" + orderId + "/cancel", customer.token, null, null, 1);
         }
-        // the read-model shows the order some tens of milliseconds later: do not knock before that
-        timer.schedule(() -> follow(order), 30, TimeUnit.MILLISECONDS);
+        // at once: the read-model holds the stream request until OrderPlaced has crossed Kafka
+        follow(order);
     }
 
     // ---- the order's live stream ----------------------------------------------------------------------
@@ -311,7 +311,7 @@ public final class PlatformDriver implements AutoCloseable {
             return;
         }
         if (status == 404) {
-            // the read-model has not applied OrderPlaced yet
+            // the read-model did not apply OrderPlaced within its wait
             long delay = Math.min(200, 30L * attempt);
             timer.schedule(() -> follow(order), delay, TimeUnit.MILLISECONDS);
         } else if (status == 200) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -176,8 +177,11 @@ public class OrderController {
         Caller caller = Caller.from(jwt);
         OptionalLong resumeAfter = resumeAfter(lastEventId);
         DeferredResult<SseEmitter> result = new DeferredResult<>(awaitUnknownOrder.toMillis());
-        if (queries.find(orderId).isPresent()) {
-            visibleOrder(caller, orderId);
+        Optional<OrderView> view = queries.find(orderId);
+        if (view.isPresent()) {
+            if (!OrderAccess.canView(caller, view.get())) {
+                throw new OrderNotFoundException(orderId);
+            }
             result.setResult(streams.subscribe(caller, orderId, resumeAfter));
             return result;
         }

@@ -2,7 +2,6 @@ package com.baedal.engine.events;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.engine.order.OrderLock;
 import com.baedal.process.PaymentStatus;
 import com.baedal.process.event.OrderEventData;
 import com.baedal.process.event.OrderEventType;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.ExternalTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -41,14 +39,11 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
     private final OrderEventWriter writer;
     private final PlacedOrders placedOrders;
     private final RegionProperties regions;
-    private final OrderLock lock;
 
-    public OrderEventsParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions,
-                                    OrderLock lock) {
+    public OrderEventsParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions) {
         this.writer = writer;
         this.placedOrders = placedOrders;
         this.regions = regions;
-        this.lock = lock;
     }
 
     @Override
@@ -56,7 +51,6 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
         if (!PROCESS_KEY.equals(process.getKey())) {
             return;
         }
-        lockOrderWhenCompleted(process);
         onEnd(process, START_ORDER_PLACED, OrderEventType.OrderPlaced,
                 execution -> placedOrders.read(orderId(execution)));
         onTake(process, FLOW_PAYMENT_TAKEN, OrderEventType.PaymentApproved,
@@ -83,25 +77,6 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
             String region = string(execution.getVariable(VAR_REGION));
             return new OrderEventData.RiderSearchEscalated(region, regions.neighboursOf(region));
         });
-    }
-
-    /**
-     * A worker completing an external task (charge, refund, a notification) takes the order's lock first, before the
-     * engine writes anything: it then queues behind a concurrent step of the same order (the store accepting while
-     * the store is being notified) instead of deadlocking with it on the process instance's rows; the engine's
-     * optimistic locking turns the loser into a retry.
-     */
-    private void lockOrderWhenCompleted(ScopeImpl scope) {
-        for (ActivityImpl activity : scope.getActivities()) {
-            if (activity.getActivityBehavior() instanceof ExternalTaskActivityBehavior) {
-                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
-                    if (!execution.isCanceled()) {
-                        lock.lock(orderId(execution));
-                    }
-                });
-            }
-            lockOrderWhenCompleted(activity);
-        }
     }
 
     /**

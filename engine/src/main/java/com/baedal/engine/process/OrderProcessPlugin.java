@@ -1,5 +1,7 @@
 package com.baedal.engine.process;
 
+import com.baedal.engine.order.OrderLock;
+import com.baedal.engine.order.OrderLockingExternalTaskService;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -8,16 +10,19 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands every {@link BpmnParseListener} bean of the engine (task naming, order events) to Camunda; the starter applies
- * every {@code ProcessEnginePlugin} bean.
+ * Hands every {@link BpmnParseListener} bean of the engine (task naming, order events) to Camunda and replaces its
+ * external-task service with {@link OrderLockingExternalTaskService}; the starter applies every
+ * {@code ProcessEnginePlugin} bean.
  */
 @Component
 public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
 
     private final List<BpmnParseListener> parseListeners;
+    private final OrderLock orderLock;
 
-    public OrderProcessPlugin(List<BpmnParseListener> parseListeners) {
+    public OrderProcessPlugin(List<BpmnParseListener> parseListeners, OrderLock orderLock) {
         this.parseListeners = parseListeners;
+        this.orderLock = orderLock;
     }
 
     @Override
@@ -28,5 +33,6 @@ public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(listeners);
         }
         listeners.addAll(parseListeners);
+        configuration.setExternalTaskService(new OrderLockingExternalTaskService(orderLock));
     }
 }

@@ -30,9 +30,10 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     private final WorkerLifecycle lifecycle;
     private final RetryPolicy retryPolicy;
     /**
-     * A completion can lose an optimistic-locking race with a concurrent step of the same order (the store accepting
-     * while it is being notified); the engine then answers 500 OptimisticLockingException. Handling is idempotent, so
-     * the task is simply handled and reported again at once, instead of waiting for its lock to expire.
+     * A completion can still lose an optimistic-locking race on the process instance (the engine queues completions
+     * behind the order's commands on the order's lock, but not behind a timer firing on the same order); the engine
+     * then answers 500 OptimisticLockingException. Handling is idempotent, so the task is simply handled and reported
+     * again at once, instead of waiting for its lock to expire.
      */
     private final RetryTemplate onConcurrentStep = RetryTemplate.builder()
             .maxAttempts(4)

@@ -188,19 +188,12 @@ class OrderApiIT extends ReadModelIntegrationTest {
         send(events.subList(0, 2)); // PAID
         awaitApplied(order.orderId, 2);
 
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
-                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
-                .header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<HttpResponse<Void>> done = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
-                    response.body().forEach(lines::add);
-                    return null;
-                });
-        await().atMost(WAIT).until(() -> dataLines(lines).size() == 1);
+        Follower customer = follow(order, null);
+        await().atMost(WAIT).until(() -> dataLines(customer.lines()).size() == 1);
         send(events.subList(2, 8));
 
-        done.get(WAIT.toSeconds(), TimeUnit.SECONDS); // the server ended the stream
+        customer.done().get(WAIT.toSeconds(), TimeUnit.SECONDS); // the server ended the stream
+        List<String> lines = customer.lines();
         List<JsonNode> data = dataLines(lines);
         assertThat(data).extracting(d -> d.path("status").asText())
                 .containsExactly("PAID", "ACCEPTED", "COOKING", "READY_FOR_PICKUP", "PICKED_UP", "DELIVERED");
@@ -233,19 +226,12 @@ class OrderApiIT extends ReadModelIntegrationTest {
         awaitApplied(order.orderId, 5);
 
         // the client saw ACCEPTED (sequence 3), lost the connection and reconnects as EventSource does
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
-                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
-                .header("Accept", "text/event-stream").header("Last-Event-ID", "3").GET().build();
-        CompletableFuture<HttpResponse<Void>> done = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
-                    response.body().forEach(lines::add);
-                    return null;
-                });
+        Follower customer = follow(order, "3");
+        List<String> lines = customer.lines();
         await().atMost(WAIT).until(() -> dataLines(lines).size() == 2);
         send(events.subList(5, 8));
 
-        done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        customer.done().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(dataLines(lines)).extracting(d -> d.path("status").asText())
                 .containsExactly("COOKING", "READY_FOR_PICKUP", "PICKED_UP", "DELIVERED");
         List<Long> ids = lines.stream().filter(line -> line.startsWith("id:"))
@@ -292,19 +278,12 @@ class OrderApiIT extends ReadModelIntegrationTest {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
         List<OrderEvent> events = order.delivered("rider-1");
         // the app opens the stream as soon as POST /api/orders answered; OrderPlaced has not crossed Kafka yet
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
-                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
-                .header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<Integer> done = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenApply(response -> {
-                    response.body().forEach(lines::add);
-                    return response.statusCode();
-                });
+        Follower customer = follow(order, null);
+        List<String> lines = customer.lines();
         Thread.sleep(300);
         send(events);
 
-        assertThat(done.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(customer.done().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(dataLines(lines)).extracting(d -> d.path("status").asText()).first().isIn("PLACED", "PAID");
         assertThat(dataLines(lines)).extracting(d -> d.path("status").asText()).last().isEqualTo("DELIVERED");
     }
@@ -348,6 +327,26 @@ class OrderApiIT extends ReadModelIntegrationTest {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(get("/api/orders/" + order.orderId + "/stream", null).status()).isEqualTo(401);
+    }
+
+    /** The order's customer following its stream (after {@code lastEventId}, if any): each line, and the status. */
+    private record Follower(List<String> lines, CompletableFuture<Integer> done) {
+    }
+
+    private Follower follow(TestOrder order, String lastEventId) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
+                .header("Authorization", "Bearer " + TestTokens.customer(order.customerId))
+                .header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        CompletableFuture<Integer> done = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> {
+                    response.body().forEach(lines::add);
+                    return response.statusCode();
+                });
+        return new Follower(lines, done);
     }
 
     private List<JsonNode> dataLines(List<String> lines) {

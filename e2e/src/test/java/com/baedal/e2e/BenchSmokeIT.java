@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.baedal.simulator.bench.Bench;
 import com.baedal.simulator.bench.PlatformDriver;
 import com.baedal.simulator.bench.RawEngineBaseline;
+import com.baedal.testsupport.LocalPostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class BenchSmokeIT {
     @Test
     void rawEngineBaselinePlaysOrdersToTheirEnd() throws Exception {
         RawEngineBaseline baseline = new RawEngineBaseline(new RawEngineBaseline.Settings(
-                "jdbc:postgresql://127.0.0.1:5432/", "postgres", "", "bench_raw_smoke", "audit", List.of(1),
+                "jdbc:postgresql://127.0.0.1:5432/", "postgres", "", LocalPostgres.name("bench_raw_smoke"), "audit", List.of(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), new PlatformDriver.Mix(0.2, 0.2, 0.2), 3), Map::of);
         RawEngineBaseline.Result result = baseline.run(message -> { });
 

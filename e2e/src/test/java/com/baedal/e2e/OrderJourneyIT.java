@@ -89,10 +89,10 @@ class OrderJourneyIT {
         assertThat(view.path("payment").path("status").asText()).isEqualTo("APPROVED");
         assertThat(view.path("payment").path("cancelled").asBoolean()).isFalse();
 
-        // the live stream showed each status and ended with the final one
+        // the live stream started at a status the order had when the stream opened, showed each later one once, in
+        // process order, and ended with the final one
         List<String> streamed = stream.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(streamed).first().isIn("PLACED", "PAID");
-        assertThat(streamed).last().isEqualTo("DELIVERED");
+        assertThat(streamed).isNotEmpty().doesNotHaveDuplicates().last().isEqualTo("DELIVERED");
         assertThat(history).containsSubsequence(streamed);
 
         // an app that lost its stream after the first event reconnects with Last-Event-ID (through the gateway)

@@ -34,14 +34,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of {@code order-delivery} on a real engine on PostgreSQL. External tasks are worked through the
  * engine's ExternalTaskService exactly like a worker would (fetch and lock by topic, then complete or throw a
  * BPMN error), user tasks through the TaskService, timers by executing their jobs.
  */
-@ExtendWith({PostgresTestDatabase.class, ProcessEngineExtension.class})
 @Deployment(resources = {
         OrderProcess.BPMN_RESOURCE,
         OrderDeliveryProcessTest.FORMS + OrderProcess.FORM_ACCEPT_ORDER + OrderDeliveryProcessTest.FORM_SUFFIX,
@@ -59,6 +58,10 @@ class OrderDeliveryProcessTest {
     private static final String REGION = "gangnam";
     private static final String RIDER = "rider-gangnam-1";
     private static final long TOTAL = 31_000L;
+
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .useProcessEngine(PostgresTestDatabase.engine()).build();
 
     ProcessEngine processEngine;
 

@@ -1,19 +1,38 @@
 package com.baedal.process;
 
 import com.baedal.testsupport.LocalPostgres;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 
 /**
- * Gives the process tests a fresh database {@value #DATABASE} on the local PostgreSQL (once per test run). Register it
- * before {@code ProcessEngineExtension}, which builds the engine from {@code camunda.cfg.xml} on that database.
+ * The process tests' engine: the real PostgreSQL of the machine (database {@value #DATABASE}, created anew once per
+ * test run), full history, no job executor (tests execute jobs), no Java serialization, authorization off (the
+ * engine module tests authorizations).
  */
-public class PostgresTestDatabase implements BeforeAllCallback {
+final class PostgresTestDatabase {
 
     static final String DATABASE = "baedal_process_test";
+    private static ProcessEngine engine;
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        LocalPostgres.freshDatabase(DATABASE);
+    private PostgresTestDatabase() {
+    }
+
+    static synchronized ProcessEngine engine() {
+        if (engine == null) {
+            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            configuration.setProcessEngineName("baedal-process-test");
+            configuration.setJdbcUrl(LocalPostgres.freshDatabase(DATABASE));
+            configuration.setJdbcDriver("org.postgresql.Driver");
+            configuration.setJdbcUsername(LocalPostgres.USER);
+            configuration.setJdbcPassword("");
+            configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+            configuration.setJobExecutorActivate(false);
+            configuration.setJavaSerializationFormatEnabled(false);
+            configuration.setAuthorizationEnabled(false);
+            engine = configuration.buildProcessEngine();
+        }
+        return engine;
     }
 }

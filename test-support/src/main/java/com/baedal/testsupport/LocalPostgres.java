@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  * drops and creates a database the first time it asks for it, and then keeps it for the rest of the run: test classes
  * that share a Spring context share its database, and a run never sees what an earlier run left behind (open tasks,
  * orders, projections).
+ * <p>
+ * Names given to {@link #freshDatabase(String)} get the prefix {@code BAEDAL_TEST_DB_PREFIX} (environment or system
+ * property, empty by default), so that two checkouts testing on one server at the same time never drop each other's
+ * databases; test configuration that names a database by URL spells the same prefix ({@code
+ * ${BAEDAL_TEST_DB_PREFIX:}engine_it}).
  */
 public final class LocalPostgres {
 
@@ -23,12 +28,25 @@ public final class LocalPostgres {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Pattern URL = Pattern.compile(Pattern.quote(SERVER) + "([a-z_][a-z0-9_]*)(\\?.*)?");
     private static final Set<String> freshThisRun = new HashSet<>();
+    private static final String PREFIX = prefix();
 
     private LocalPostgres() {
     }
 
-    /** The JDBC URL of {@code database}, dropped and created anew if this JVM has not done so yet. */
-    public static synchronized String freshDatabase(String database) {
+    /** The name this run gives the test database {@code base}: the prefix, then {@code base}. */
+    public static String name(String base) {
+        return PREFIX + base;
+    }
+
+    /**
+     * The JDBC URL of test database {@code base} (see {@link #name(String)}), dropped and created anew if this JVM has
+     * not done so yet.
+     */
+    public static String freshDatabase(String base) {
+        return create(name(base));
+    }
+
+    private static synchronized String create(String database) {
         if (!NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("Not a plain database name: " + database);
         }
@@ -48,7 +66,8 @@ public final class LocalPostgres {
     }
 
     /**
-     * {@link #freshDatabase(String)} for the database a JDBC URL of the local server names; returns the URL as given.
+     * Drops and creates (once per run) the database a JDBC URL of the local server names, as named (no prefix added);
+     * returns the URL as given.
      * A URL of any other server (a database somebody configured on purpose) is returned untouched: this class never
      * drops what it did not create.
      */
@@ -60,7 +79,15 @@ public final class LocalPostgres {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("Not a plain database URL of the local PostgreSQL: " + jdbcUrl);
         }
-        freshDatabase(matcher.group(1));
+        create(matcher.group(1));
         return jdbcUrl;
+    }
+
+    private static String prefix() {
+        String prefix = System.getProperty("BAEDAL_TEST_DB_PREFIX", System.getenv().getOrDefault("BAEDAL_TEST_DB_PREFIX", ""));
+        if (!prefix.isEmpty() && !NAME.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("BAEDAL_TEST_DB_PREFIX must be a plain lower-case name: " + prefix);
+        }
+        return prefix;
     }
 }

@@ -13,13 +13,13 @@ class LocalPostgresTest {
 
     @Test
     void aDatabaseIsCreatedAnewOncePerRunAndThenKept() throws Exception {
-        String name = "test_support_self_test";
+        String name = LocalPostgres.name("test_support_self_test");
         // what an earlier run left behind
         admin("drop database if exists " + name + " with (force)");
         admin("create database " + name);
         execute(LocalPostgres.SERVER + name, "create table left_by_an_earlier_run (id int)");
 
-        String url = LocalPostgres.freshDatabase(name);
+        String url = LocalPostgres.freshDatabase("test_support_self_test");
         assertThat(url).isEqualTo(LocalPostgres.SERVER + name);
         assertThat(tableExists(url, "left_by_an_earlier_run")).isFalse();
 

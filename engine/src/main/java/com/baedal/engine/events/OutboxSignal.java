@@ -28,17 +28,21 @@ public class OutboxSignal {
         }
     }
 
-    /** Waits until a signal newer than {@code seen} arrives or the timeout passes. */
-    public void awaitAfter(long seen, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until a signal newer than {@code seen} arrives or the timeout passes; true when it came (also when it had
+     * come before the wait began), false on the timeout.
+     */
+    public boolean awaitAfter(long seen, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (monitor) {
             while (signals == seen) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return;
+                    return false;
                 }
                 monitor.wait(Math.max(1, left / 1_000_000));
             }
+            return true;
         }
     }
 }

@@ -2,10 +2,12 @@ package com.baedal.engine.order;
 
 import static com.baedal.process.OrderProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.engine.support.OrderFixtures;
 import com.baedal.engine.support.OrderFixtures.StartedOrder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,13 +67,15 @@ class WorkerCompletionOrderLockIT {
                     orderLock.lock(order.orderId());
                     taskService.complete(acceptTask, Map.of(VAR_ACCEPTED, true));
                     acceptHoldsTheOrder.countDown();
-                    await(letAcceptCommit);
+                    awaitLatch(letAcceptCommit);
                 }));
         assertThat(acceptHoldsTheOrder.await(10, TimeUnit.SECONDS)).isTrue();
 
+        long waitingBefore = backendsWaitingForALock();
         CompletableFuture<Void> completion = CompletableFuture.runAsync(() ->
                 externalTaskService.complete(notifyStore.get(0).getId(), WORKER));
-        Thread.sleep(500);
+        // the completion's connection queues on a row lock (the order's) while the accept holds it
+        await().atMost(Duration.ofSeconds(10)).until(() -> backendsWaitingForALock() > waitingBefore);
         assertThat(completion).as("the completion waits for the order's lock").isNotDone();
 
         letAcceptCommit.countDown();
@@ -83,7 +87,16 @@ class WorkerCompletionOrderLockIT {
         assertThat(OrderFixtures.awaitTask(taskService, order, TASK_START_COOKING)).isNotNull();
     }
 
-    private static void await(CountDownLatch latch) {
+    /** PostgreSQL sessions of this database waiting for the lock of an order row held by another transaction. */
+    private long backendsWaitingForALock() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                         where datname = current_database() and wait_event_type = 'Lock'
+                           and query like '%customer_order%for update%'
+                        """).query(Long.class).single();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {

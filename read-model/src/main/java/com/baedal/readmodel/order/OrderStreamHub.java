@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class OrderStreamHub implements DisposableBean {
 
     public static final String EVENT_NAME = "status";
+    /** Gauge of this instance's streams, tag {@code state} = {@code open} or {@code waiting}. */
+    public static final String STREAMS_METRIC = "baedal.readmodel.streams";
     private static final Logger log = LoggerFactory.getLogger(OrderStreamHub.class);
 
     private final Map<String, Set<Subscription>> byOrder = new ConcurrentHashMap<>();
@@ -41,7 +45,7 @@ public class OrderStreamHub implements DisposableBean {
     private final Duration timeout;
     private final ExecutorService senders;
 
-    public OrderStreamHub(OrderQueries queries, ReadModelProperties properties) {
+    public OrderStreamHub(OrderQueries queries, ReadModelProperties properties, MeterRegistry registry) {
         this.queries = queries;
         this.timeout = properties.stream().timeout();
         AtomicInteger threads = new AtomicInteger();
@@ -50,6 +54,12 @@ public class OrderStreamHub implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+        Gauge.builder(STREAMS_METRIC, byOrder, streams -> streams.values().stream().mapToInt(Set::size).sum())
+                .description("Order streams (SSE) of this instance: open, or waiting for an order not projected yet")
+                .tag("state", "open").register(registry);
+        Gauge.builder(STREAMS_METRIC, awaited, waiting -> waiting.values().stream().mapToInt(Set::size).sum())
+                .description("Order streams (SSE) of this instance: open, or waiting for an order not projected yet")
+                .tag("state", "waiting").register(registry);
     }
 
     /**
@@ -103,11 +113,6 @@ public class OrderStreamHub implements DisposableBean {
     @Scheduled(fixedDelayString = "${baedal.read-model.stream.refresh-interval:PT15S}")
     public void refreshAll() {
         byOrder.values().forEach(subscriptions -> subscriptions.forEach(subscription -> refresh(subscription, true)));
-    }
-
-    /** Number of open streams of this instance. */
-    public int openStreams() {
-        return byOrder.values().stream().mapToInt(Set::size).sum();
     }
 
     private void refresh(Subscription subscription, boolean keepAlive) {

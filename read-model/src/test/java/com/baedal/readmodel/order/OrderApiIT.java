@@ -10,6 +10,7 @@ import com.baedal.readmodel.support.ReadModelIntegrationTest;
 import com.baedal.readmodel.support.TestOrder;
 import com.baedal.readmodel.support.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,8 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class OrderApiIT extends ReadModelIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static String id(String prefix) {
         return prefix + "-" + UUID.randomUUID();
@@ -278,14 +283,19 @@ class OrderApiIT extends ReadModelIntegrationTest {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
         List<OrderEvent> events = order.delivered("rider-1");
         // the app opens the stream as soon as POST /api/orders answered; OrderPlaced has not crossed Kafka yet
+        double waitingBefore = waitingStreams();
         Follower customer = follow(order, null);
         List<String> lines = customer.lines();
-        Thread.sleep(300);
+        await().atMost(WAIT).until(() -> waitingStreams() > waitingBefore); // the request waits for the order
         send(events);
 
         assertThat(customer.done().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(200);
-        assertThat(dataLines(lines)).extracting(d -> d.path("status").asText()).first().isIn("PLACED", "PAID");
-        assertThat(dataLines(lines)).extracting(d -> d.path("status").asText()).last().isEqualTo("DELIVERED");
+        // it starts at whatever status the order had when it arrived (PLACED on a slow projection, up to DELIVERED
+        // on a quick one), then each later status once, in process order, and ends with the final one
+        List<String> streamed = dataLines(lines).stream().map(d -> d.path("status").asText()).toList();
+        assertThat(streamed).isNotEmpty().doesNotHaveDuplicates().last().isEqualTo("DELIVERED");
+        assertThat(List.of("PLACED", "PAID", "ACCEPTED", "COOKING", "READY_FOR_PICKUP", "PICKED_UP", "DELIVERED"))
+                .containsSubsequence(streamed);
     }
 
     @Test
@@ -309,9 +319,10 @@ class OrderApiIT extends ReadModelIntegrationTest {
                 .header("Authorization", "Bearer " + TestTokens.customer(id("someone-else")))
                 .header("Accept", "text/event-stream, application/problem+json")
                 .timeout(Duration.ofSeconds(10)).GET().build();
+        double waitingBefore = waitingStreams();
         CompletableFuture<HttpResponse<String>> response = http.sendAsync(request,
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
+        await().atMost(WAIT).until(() -> waitingStreams() > waitingBefore);
         send(order.placed());
         assertThat(response.get(WAIT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(404);
     }
@@ -327,6 +338,11 @@ class OrderApiIT extends ReadModelIntegrationTest {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(get("/api/orders/" + order.orderId + "/stream", null).status()).isEqualTo(401);
+    }
+
+    /** Stream requests of the read-model waiting for an order that has not been projected yet. */
+    private double waitingStreams() {
+        return meters.get(OrderStreamHub.STREAMS_METRIC).tag("state", "waiting").gauge().value();
     }
 
     /** The order's customer following its stream (after {@code lastEventId}, if any): each line, and the status. */

@@ -1,9 +1,11 @@
 package com.baedal.engine.catalog;
 
+import com.baedal.support.validation.SafeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +35,10 @@ public class CatalogController {
 
     @Operation(summary = "The menu of a store", description = "Prices in whole KRW.")
     @ApiResponse(responseCode = "200", description = "The store's menu items")
+    @ApiResponse(responseCode = "400", description = "A store id that cannot be one (too long, control characters)")
     @ApiResponse(responseCode = "404", description = "Unknown store")
     @GetMapping("/{storeId}/menu")
-    public List<MenuItem> menu(@PathVariable String storeId) {
+    public List<MenuItem> menu(@PathVariable @SafeText @Size(max = 64) String storeId) {
         catalog.findStore(storeId).orElseThrow(() -> new StoreNotFoundException(storeId));
         return catalog.menu(storeId);
     }

@@ -1,19 +1,12 @@
 package com.baedal.engine.catalog;
 
+import com.baedal.support.web.ApiProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** 404 for a store id the catalog does not know. */
-public class StoreNotFoundException extends ErrorResponseException {
+public class StoreNotFoundException extends ApiProblem {
 
     public StoreNotFoundException(String storeId) {
-        super(HttpStatus.NOT_FOUND, problem(storeId), null);
-    }
-
-    private static ProblemDetail problem(String storeId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Unknown store: " + storeId);
-        problem.setTitle("Store not found");
-        return problem;
+        super(HttpStatus.NOT_FOUND, "store-not-found", "Store not found", "Unknown store: " + storeId);
     }
 }

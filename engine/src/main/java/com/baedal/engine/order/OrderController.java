@@ -1,5 +1,7 @@
 package com.baedal.engine.order;
 
+import com.baedal.support.validation.SafeText;
+import com.baedal.support.validation.Uuid;
 import com.baedal.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api")
-@Validated
 @Tag(name = "Order commands", description = "Place and cancel orders; the store's and the rider's steps. Each "
         + "command returns once the engine committed the step; the read-model shows it moments later.")
 class OrderController {
@@ -46,7 +46,7 @@ class OrderController {
     static final String PLACED_EXAMPLE = """
             {"orderId": "0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11", "status": "PLACED", "total": 41000}""";
     static final String BAD_BODY_EXAMPLE = """
-            {"type": "about:blank", "title": "Invalid request", "status": 400,
+            {"type": "https://baedal.example/problems/invalid-request", "title": "Invalid request", "status": 400,
              "detail": "The request has invalid fields.", "instance": "/api/orders",
              "errors": [{"field": "items", "message": "must not be empty"},
                         {"field": "payment.cardToken", "message": "must not be blank"}]}""";
@@ -69,7 +69,12 @@ class OrderController {
         this.steps = steps;
     }
 
-    record RejectRequest(@NotBlank @Size(max = 500) String reason) {
+    /** SPEC §7. */
+    static final int IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+    static final int REASON_MAX_LENGTH = 500;
+
+    /** A store owner's reason may run over several lines; other control characters are refused. */
+    record RejectRequest(@NotBlank @Size(max = REASON_MAX_LENGTH) @SafeText(multiline = true) String reason) {
     }
 
     @Operation(summary = "Place an order (CUSTOMER)", description = """
@@ -100,7 +105,8 @@ class OrderController {
                                                 @Parameter(description = "Makes a retried placement safe: "
                                                         + "the same key and body answer the first order again")
                                                 @RequestHeader(name = "Idempotency-Key", required = false)
-                                                @Size(min = 1, max = 200) String idempotencyKey) {
+                                                @Size(min = 1, max = IDEMPOTENCY_KEY_MAX_LENGTH) @SafeText
+                                                String idempotencyKey) {
         OrderPlacement.Placed placed = placement.place(Caller.from(jwt), request, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/orders/" + placed.orderId())).body(placed);
     }
@@ -109,6 +115,7 @@ class OrderController {
             Accepted while cooking has not started; the order keeps its status until it becomes CANCELLED and \
             whatever was charged is refunded. `CANCEL_REQUESTED` is the answer, not an order status.""")
     @ApiResponse(responseCode = "202", description = "Cancellation requested")
+    @ApiResponse(responseCode = "400", description = "The order id is not a UUID")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not the customer of this order")
     @ApiResponse(responseCode = "404", description = "Unknown order")
@@ -116,19 +123,21 @@ class OrderController {
             content = @Content(examples = @ExampleObject(name = "too late", value = CANCEL_REFUSED_EXAMPLE)))
     @PostMapping("/orders/{orderId}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    OrderSteps.StepResult cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+    OrderSteps.StepResult cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId) {
         return steps.cancel(Caller.from(jwt), orderId);
     }
 
     @Operation(summary = "Accept a paid order (STORE_OWNER of the store)")
     @ApiResponse(responseCode = "200", description = "Accepted: status ACCEPTED")
+    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @ApiResponse(responseCode = "404", description = "No such order at this store")
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/accept")
-    OrderSteps.StepResult accept(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
-                                 @PathVariable String orderId) {
+    OrderSteps.StepResult accept(@AuthenticationPrincipal Jwt jwt,
+                                 @PathVariable @SafeText @Size(max = 64) String storeId,
+                                 @PathVariable @Uuid String orderId) {
         return steps.accept(Caller.from(jwt), storeId, orderId);
     }
 
@@ -141,57 +150,64 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "No such order at this store")
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/reject")
-    OrderSteps.StepResult reject(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
-                                 @PathVariable String orderId, @Valid @RequestBody RejectRequest request) {
+    OrderSteps.StepResult reject(@AuthenticationPrincipal Jwt jwt,
+                                 @PathVariable @SafeText @Size(max = 64) String storeId,
+                                 @PathVariable @Uuid String orderId, @Valid @RequestBody RejectRequest request) {
         return steps.reject(Caller.from(jwt), storeId, orderId, request.reason());
     }
 
     @Operation(summary = "Record that cooking started (STORE_OWNER of the store)",
             description = "From now on the customer can no longer cancel.")
     @ApiResponse(responseCode = "200", description = "Status COOKING")
+    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @ApiResponse(responseCode = "404", description = "No such order at this store")
     @ApiResponse(responseCode = "409", description = "The order is not accepted / not waiting for cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-started")
-    OrderSteps.StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
-                                         @PathVariable String orderId) {
+    OrderSteps.StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt,
+                                         @PathVariable @SafeText @Size(max = 64) String storeId,
+                                         @PathVariable @Uuid String orderId) {
         return steps.cookingStarted(Caller.from(jwt), storeId, orderId);
     }
 
     @Operation(summary = "Record that cooking finished (STORE_OWNER of the store)",
             description = "Riders of the order's region now see the delivery.")
     @ApiResponse(responseCode = "200", description = "Status READY_FOR_PICKUP")
+    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @ApiResponse(responseCode = "404", description = "No such order at this store")
     @ApiResponse(responseCode = "409", description = "The order is not cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-finished")
-    OrderSteps.StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
-                                          @PathVariable String orderId) {
+    OrderSteps.StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt,
+                                          @PathVariable @SafeText @Size(max = 64) String storeId,
+                                          @PathVariable @Uuid String orderId) {
         return steps.cookingFinished(Caller.from(jwt), storeId, orderId);
     }
 
     @Operation(summary = "Take a delivery and report the pick-up (RIDER of the order's region)",
             description = "Exactly one rider gets an order: of two concurrent picks one answers 409.")
     @ApiResponse(responseCode = "200", description = "Status PICKED_UP; the caller is the order's rider")
+    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not a rider of the order's region")
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "Another rider has it, or it is not ready for pick-up")
     @PostMapping("/deliveries/{orderId}/pick")
-    OrderSteps.StepResult pick(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+    OrderSteps.StepResult pick(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId) {
         return steps.pick(Caller.from(jwt), orderId);
     }
 
     @Operation(summary = "Confirm the delivery (the RIDER who picked the order)")
     @ApiResponse(responseCode = "200", description = "Status DELIVERED")
+    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not the rider who picked this order")
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "The order has not been picked up")
     @PostMapping("/deliveries/{orderId}/complete")
-    OrderSteps.StepResult complete(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+    OrderSteps.StepResult complete(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId) {
         return steps.complete(Caller.from(jwt), orderId);
     }
 }

@@ -1,10 +1,12 @@
 package com.baedal.engine.security;
 
-import com.baedal.engine.web.FieldMessage;
-import com.baedal.engine.web.InvalidRequestException;
 import com.baedal.process.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.security.HmacJwtConfig;
+import com.baedal.support.security.TokenRules;
+import com.baedal.support.validation.SafeTextValidator;
+import com.baedal.support.web.ApiProblem;
+import com.baedal.support.web.FieldMessage;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,7 @@ public class DevTokenIssuer {
 
     public static final Duration VALIDITY = Duration.ofHours(12);
     static final String ISSUER = "baedal-local";
+    static final int MAX_CLAIM_LENGTH = 64;
 
     private final JwtEncoder encoder;
     private final Clock clock;
@@ -46,7 +49,12 @@ public class DevTokenIssuer {
         List<FieldMessage> errors = new ArrayList<>();
         if (!StringUtils.hasText(request.sub())) {
             errors.add(new FieldMessage("sub", "must not be blank"));
+        } else if (!TokenRules.isValidSubject(request.sub())) {
+            errors.add(new FieldMessage("sub", "must be at most " + TokenRules.MAX_SUBJECT_LENGTH
+                    + " characters without control characters"));
         }
+        checkClaim(errors, "storeId", request.storeId());
+        checkClaim(errors, "region", request.region());
         Role role = null;
         if (!StringUtils.hasText(request.role())) {
             errors.add(new FieldMessage("role", "must not be blank"));
@@ -63,9 +71,17 @@ public class DevTokenIssuer {
             errors.add(new FieldMessage("region", "is required for RIDER"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw ApiProblem.invalid(errors);
         }
         return issue(request.sub(), role, request.storeId(), request.region());
+    }
+
+    /** Store ids and regions are catalog ids: short, printable. */
+    private static void checkClaim(List<FieldMessage> errors, String field, String value) {
+        if (value != null && (value.length() > MAX_CLAIM_LENGTH || !SafeTextValidator.isSafe(value, false))) {
+            errors.add(new FieldMessage(field, "must be at most " + MAX_CLAIM_LENGTH
+                    + " characters without control characters"));
+        }
     }
 
     /** Signs a token without request validation (tests). */

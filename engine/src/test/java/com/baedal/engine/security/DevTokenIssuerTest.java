@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.baedal.engine.security.DevTokenIssuer.DevTokenRequest;
-import com.baedal.engine.web.FieldMessage;
-import com.baedal.engine.web.InvalidRequestException;
+import com.baedal.support.web.FieldMessage;
+import com.baedal.support.web.ApiProblem;
+import com.baedal.support.web.Problems;
 import com.baedal.process.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.security.HmacJwtConfig;
@@ -35,13 +36,28 @@ class DevTokenIssuerTest {
     @Test
     void rejectsInvalidRequestsWithFieldErrors() {
         assertThat(errors(new DevTokenRequest(null, null, null, null)))
-                .extracting(FieldMessage::field).containsExactly("sub", "role");
+                .extracting(FieldMessage::field).containsExactlyInAnyOrder("sub", "role");
         assertThat(errors(new DevTokenRequest("x", "ADMIN", null, null)))
                 .extracting(FieldMessage::field).containsExactly("role");
         assertThat(errors(new DevTokenRequest("x", "STORE_OWNER", " ", null)))
                 .extracting(FieldMessage::field).containsExactly("storeId");
         assertThat(errors(new DevTokenRequest("x", "RIDER", null, "")))
                 .extracting(FieldMessage::field).containsExactly("region");
+    }
+
+    @Test
+    void refusesSubjectsAndClaimsNoTokenMayCarry() {
+        assertThat(errors(new DevTokenRequest("x".repeat(256), "CUSTOMER", null, null)))
+                .extracting(FieldMessage::field).containsExactly("sub");
+        assertThat(errors(new DevTokenRequest("a\u0000b", "CUSTOMER", null, null)))
+                .extracting(FieldMessage::field).containsExactly("sub");
+        assertThat(errors(new DevTokenRequest("o", "STORE_OWNER", "store\u0007", null)))
+                .extracting(FieldMessage::field).containsExactly("storeId");
+        assertThat(errors(new DevTokenRequest("r", "RIDER", null, "g".repeat(65))))
+                .extracting(FieldMessage::field).containsExactly("region");
+        // the longest subject SPEC §7 allows gets its token
+        assertThat(decoder.decode(issuer.issue(new DevTokenRequest("x".repeat(255), "CUSTOMER", null, null)))
+                .getSubject()).hasSize(255);
     }
 
     @Test
@@ -67,9 +83,9 @@ class DevTokenIssuerTest {
     private List<FieldMessage> errors(DevTokenRequest request) {
         try {
             issuer.issue(request);
-        } catch (InvalidRequestException e) {
+        } catch (ApiProblem e) {
             assertThat(e.getStatusCode().value()).isEqualTo(400);
-            return (List<FieldMessage>) e.getBody().getProperties().get(InvalidRequestException.ERRORS_PROPERTY);
+            return (List<FieldMessage>) e.getBody().getProperties().get(Problems.ERRORS_PROPERTY);
         }
         throw new AssertionError("no validation error for " + request);
     }

@@ -1,9 +1,12 @@
 package com.baedal.readmodel.order;
 
-/** The caller is authenticated but may not ask this (403). */
-public class ForbiddenException extends RuntimeException {
+import com.baedal.support.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 
-    public ForbiddenException(String message) {
-        super(message);
+/** The caller is authenticated but may not ask this (403). */
+public class ForbiddenException extends ApiProblem {
+
+    public ForbiddenException(String detail) {
+        super(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
     }
 }

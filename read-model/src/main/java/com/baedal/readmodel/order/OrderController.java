@@ -1,8 +1,12 @@
 package com.baedal.readmodel.order;
 
+import static com.baedal.support.security.TokenRules.MAX_SUBJECT_LENGTH;
+
 import com.baedal.process.OrderStatus;
 import com.baedal.readmodel.ReadModelProperties;
 import com.baedal.support.security.Caller;
+import com.baedal.support.validation.SafeText;
+import com.baedal.support.validation.Uuid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,11 +56,13 @@ public class OrderController {
                          {"status": "ACCEPTED", "at": "2026-11-24T10:16:02.410Z"}],
              "updatedAt": "2026-11-24T10:16:02.410Z"}""";
     static final String NOT_FOUND_EXAMPLE = """
-            {"type": "about:blank", "title": "Not Found", "status": 404,
+            {"type": "https://baedal.example/problems/order-not-found", "title": "Order not found", "status": 404,
              "detail": "No order 0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11.",
              "instance": "/api/orders/0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11"}""";
 
     static final int DEFAULT_SIZE = 20;
+    /** Store ids and regions of the catalog. */
+    static final int MAX_ID_LENGTH = 64;
     static final int MAX_SIZE = 100;
     static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final Pattern EVENT_ID = Pattern.compile("\\d{1,18}");
@@ -77,11 +84,12 @@ public class OrderController {
     @ApiResponse(responseCode = "200", description = "The order view",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class),
                     examples = @ExampleObject(name = "accepted order", value = ORDER_VIEW_EXAMPLE)))
+    @ApiResponse(responseCode = "400", description = "The order id is not a UUID")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller",
             content = @Content(examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
     @GetMapping("/api/orders/{orderId}")
-    public OrderView order(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+    public OrderView order(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId) {
         return visibleOrder(Caller.from(jwt), orderId);
     }
 
@@ -89,13 +97,14 @@ public class OrderController {
             A customer lists their own orders (`customerId` may be left out); an operator any customer's. \
             Paged: `page` from 0, `size` 1-100 (default 20).""")
     @ApiResponse(responseCode = "200", description = "A page of order views")
-    @ApiResponse(responseCode = "400", description = "Bad paging parameters")
+    @ApiResponse(responseCode = "400", description = "Bad paging parameters, or a customer id no token can carry")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Another customer's orders, or a role that has no orders")
     @GetMapping("/api/orders")
     public OrderPage orders(@AuthenticationPrincipal Jwt jwt,
                             @Parameter(description = "whose orders; a customer may leave it out")
-                            @RequestParam(required = false) String customerId,
+                            @RequestParam(required = false) @Size(max = MAX_SUBJECT_LENGTH) @SafeText
+                            String customerId,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
         String customer = OrderAccess.customerFilter(Caller.from(jwt), customerId);
@@ -107,11 +116,12 @@ public class OrderController {
             description = "The store's orders, of one status when `status` is given, oldest first; paged "
                     + "(`size` 1-100, default 100).")
     @ApiResponse(responseCode = "200", description = "A page of order views")
-    @ApiResponse(responseCode = "400", description = "Unknown status or bad paging parameters")
+    @ApiResponse(responseCode = "400", description = "Unknown status, bad paging parameters or a malformed store id")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @GetMapping("/api/stores/{storeId}/orders")
-    public OrderPage storeOrders(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
+    public OrderPage storeOrders(@AuthenticationPrincipal Jwt jwt,
+                                 @PathVariable @Size(max = MAX_ID_LENGTH) @SafeText String storeId,
                                  @RequestParam(required = false) OrderStatus status,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "" + MAX_SIZE) int size) {
@@ -129,20 +139,24 @@ public class OrderController {
     @ApiResponse(responseCode = "403", description = "Not a rider of this region")
     @GetMapping("/api/deliveries")
     public java.util.List<Delivery> deliveries(@AuthenticationPrincipal Jwt jwt,
-                                               @RequestParam(required = false) String region,
+                                               @RequestParam(required = false) @Size(max = MAX_ID_LENGTH)
+                                               @SafeText String region,
                                                @RequestParam(required = false) Double lat,
                                                @RequestParam(required = false) Double lon) {
         Caller caller = Caller.from(jwt);
         String wanted = region != null ? region : caller.region();
         if (wanted == null) {
-            throw new BadQueryException("region is required.");
+            throw new BadQueryException("region", "is required (or a rider token with a region).");
         }
         OrderAccess.checkRiderOf(caller, wanted);
         if ((lat == null) != (lon == null)) {
-            throw new BadQueryException("lat and lon go together.");
+            throw new BadQueryException(lat == null ? "lat" : "lon", "lat and lon go together.");
         }
-        if (lat != null && (lat < -90 || lat > 90 || lon < -180 || lon > 180)) {
-            throw new BadQueryException("lat must be within [-90, 90] and lon within [-180, 180].");
+        if (lat != null && !(lat >= -90 && lat <= 90)) { // NaN fails too
+            throw new BadQueryException("lat", "must be within [-90, 90]");
+        }
+        if (lon != null && !(lon >= -180 && lon <= 180)) {
+            throw new BadQueryException("lon", "must be within [-180, 180]");
         }
         return queries.deliveries(wanted, lat, lon);
     }
@@ -165,11 +179,11 @@ public class OrderController {
                     data:{"orderId":"0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11","status":"COOKING",\
                     "at":"2026-11-24T10:18:40.002Z"}
                     """)))
-    @ApiResponse(responseCode = "400", description = "`Last-Event-ID` is not an event id of this API")
+    @ApiResponse(responseCode = "400", description = "The order id is not a UUID, or `Last-Event-ID` is not an event id of this API")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller")
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public DeferredResult<SseEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
+    public DeferredResult<SseEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId,
                                              @Parameter(description = "Id of the last event received, to resume "
                                                      + "after it")
                                              @RequestHeader(name = LAST_EVENT_ID, required = false)
@@ -217,7 +231,7 @@ public class OrderController {
             return OptionalLong.empty();
         }
         if (!EVENT_ID.matcher(lastEventId.strip()).matches()) {
-            throw new BadQueryException(LAST_EVENT_ID + " must be the id of an event of this stream (a number).");
+            throw new BadQueryException(LAST_EVENT_ID, "must be the id of an event of this stream (a number)");
         }
         return OptionalLong.of(Long.parseLong(lastEventId.strip()));
     }
@@ -229,10 +243,10 @@ public class OrderController {
 
     private static void checkPaging(int page, int size) {
         if (page < 0) {
-            throw new BadQueryException("page must be >= 0.");
+            throw new BadQueryException("page", "must be >= 0");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new BadQueryException("size must be between 1 and " + MAX_SIZE + ".");
+            throw new BadQueryException("size", "must be between 1 and " + MAX_SIZE);
         }
     }
 }

@@ -113,7 +113,7 @@ public final class ApiDocs {
         Schema problem = new ObjectSchema()
                 .description("RFC 9457 problem details (`application/problem+json`). Bad input (400) lists the "
                         + "offending fields in `errors` where the service knows them.")
-                .addProperty("type", new StringSchema().format("uri").example("about:blank"))
+                .addProperty("type", new StringSchema().format("uri").example("https://baedal.example/problems/order-not-found"))
                 .addProperty("title", new StringSchema().example("Conflict"))
                 .addProperty("status", new IntegerSchema().example(409))
                 .addProperty("detail", new StringSchema())
@@ -121,7 +121,8 @@ public final class ApiDocs {
                 .addProperty("errors", new ArraySchema().items(fieldError));
         problem.setRequired(List.of("status"));
         problem.setAdditionalProperties(Boolean.TRUE);
-        problem.setExample(Map.of("type", "about:blank", "title", "Not Found", "status", 404,
+        problem.setExample(Map.of("type", "https://baedal.example/problems/order-not-found",
+                "title", "Order not found", "status", 404,
                 "detail", "No order 0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11.",
                 "instance", "/api/orders/0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11"));
         return problem;

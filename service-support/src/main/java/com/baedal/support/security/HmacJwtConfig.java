@@ -29,8 +29,8 @@ public class HmacJwtConfig {
 
     @Bean
     JwtDecoder hmacJwtDecoder(@Value("${" + SECRET_PROPERTY + "}") String secret,
-                              OAuth2TokenValidator<Jwt> roleClaimValidator) {
-        return decoder(secret, roleClaimValidator);
+                              OAuth2TokenValidator<Jwt> tokenRules) {
+        return decoder(secret, tokenRules);
     }
 
     /** An HS256 decoder for {@code secret} with the default validators (expiry...) plus {@code extra}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,9 +15,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * The JWT resource-server setup every servlet service shares; a service's own security configuration imports it
  * ({@code @Import(JwtResourceServer.class)}) and keeps only its authorization rules.
  * <ul>
- *   <li>the role-claim validator as a bean: Spring Boot adds it to its issuer/JWKS decoder (production), and the
- *       local HS256 decoder of {@link HmacJwtConfig} (only when {@code baedal.security.jwt.secret} is set) uses it
- *       too, so every accepted token can be turned into a {@link Caller};</li>
+ *   <li>the {@link TokenRules} (expiry required, maximum lifetime, a sane subject, a known role) as the one
+ *       validator bean: Spring Boot adds it to its issuer/JWKS decoder (production), and the local HS256 decoder
+ *       of {@link HmacJwtConfig} (only when {@code baedal.security.jwt.secret} is set) uses it too, so every
+ *       accepted token can be turned into a {@link Caller};</li>
  *   <li>{@link ProblemSecurityHandlers} as a bean (401/403 as problem+json);</li>
  *   <li>{@link #statelessJwt} for the filter chain(s) that accept bearer tokens.</li>
  * </ul>
@@ -25,9 +27,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 @Import(HmacJwtConfig.class)
 public class JwtResourceServer {
 
+    /** The one validator bean: Spring Boot's issuer/JWKS decoder and the local HS256 decoder both apply it. */
     @Bean
-    OAuth2TokenValidator<Jwt> roleClaimValidator() {
-        return RoleClaim.validator();
+    OAuth2TokenValidator<Jwt> baedalTokenRules(Environment environment) {
+        return TokenRules.validator(TokenRules.maxLifetime(environment));
     }
 
     @Bean

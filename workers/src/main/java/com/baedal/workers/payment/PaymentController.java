@@ -2,17 +2,16 @@ package com.baedal.workers.payment;
 
 import com.baedal.process.Role;
 import com.baedal.support.security.Caller;
+import com.baedal.support.validation.Uuid;
+import com.baedal.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,12 +51,13 @@ class PaymentController {
     @ApiResponse(responseCode = "200", description = "The payment",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(name = "refunded", value = PAYMENT_EXAMPLE)))
+    @ApiResponse(responseCode = "400", description = "The order id is not a UUID")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Neither a customer nor an operator")
     @ApiResponse(responseCode = "404", description = "No charge was ever attempted for this order, or it is not "
             + "the caller's order")
     @GetMapping("/api/payments/{orderId}")
-    PaymentView payment(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+    PaymentView payment(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId) {
         Caller caller = Caller.from(jwt);
         return payments.find(orderId)
                 .filter(payment -> payment.attempts() > 0)
@@ -67,10 +67,8 @@ class PaymentController {
                 .orElseThrow(() -> notFound(orderId));
     }
 
-    private static ErrorResponseException notFound(String orderId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+    private static ApiProblem notFound(String orderId) {
+        return ApiProblem.notFound("payment-not-found", "Payment not found",
                 "No payment of order " + orderId + " is known to you.");
-        problem.setTitle("Payment not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

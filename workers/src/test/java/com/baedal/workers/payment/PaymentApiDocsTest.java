@@ -8,7 +8,7 @@ import com.baedal.support.RequestIdAutoConfiguration;
 import com.baedal.support.RequestIdFilter;
 import com.baedal.support.openapi.ApiDocsAutoConfiguration;
 import com.baedal.support.security.ServiceEndpoints;
-import com.baedal.workers.security.SecurityConfiguration;
+import com.baedal.workers.security.SecurityConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * GET /api/payments/{orderId} with problem+json errors; and the request id on the answers.
  */
 @WebMvcTest(PaymentController.class)
-@Import(SecurityConfiguration.class)
+@Import(SecurityConfig.class)
 @ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class,
         SpringDocSecurityConfiguration.class, SpringDocWebMvcConfiguration.class, ApiDocsAutoConfiguration.class,
         RequestIdAutoConfiguration.class})
@@ -60,8 +60,8 @@ class PaymentApiDocsTest {
         JsonNode payment = docs.path("paths").path("/api/payments/{orderId}").path("get");
         List<String> statuses = new ArrayList<>();
         payment.path("responses").fieldNames().forEachRemaining(statuses::add);
-        assertThat(statuses).containsExactlyInAnyOrder("200", "401", "403", "404");
-        for (String error : List.of("401", "403", "404")) {
+        assertThat(statuses).containsExactlyInAnyOrder("200", "400", "401", "403", "404");
+        for (String error : List.of("400", "401", "403", "404")) {
             assertThat(payment.path("responses").path(error).path("content").path("application/problem+json")
                     .path("schema").path("$ref").asText()).isEqualTo("#/components/schemas/Problem");
         }

@@ -1,6 +1,7 @@
 package com.baedal.workers.payment;
 
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -8,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.baedal.process.PaymentStatus;
-import com.baedal.workers.security.SecurityConfiguration;
+import com.baedal.workers.security.SecurityConfig;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,9 +33,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PaymentController.class)
-@Import(SecurityConfiguration.class)
+@Import(SecurityConfig.class)
 @ActiveProfiles("local")
 class PaymentControllerTest {
+    private static final String O1 = "0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11";
+
 
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final Instant UPDATED = Instant.parse("2026-11-24T10:15:30Z");
@@ -55,12 +58,12 @@ class PaymentControllerTest {
 
     @Test
     void theOrdersCustomerSeesThePayment() throws Exception {
-        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 3)));
+        given(payments.find(O1)).willReturn(Optional.of(payment(O1, "kim", 3)));
 
-        mvc.perform(get("/api/payments/o-1").with(token("kim", "CUSTOMER")))
+        mvc.perform(get("/api/payments/" + O1).with(token("kim", "CUSTOMER")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.orderId").value("o-1"))
+                .andExpect(jsonPath("$.orderId").value(O1))
                 .andExpect(jsonPath("$.amount").value(18_000))
                 .andExpect(jsonPath("$.status").value("REFUNDED"))
                 .andExpect(jsonPath("$.cancelled").value(true))
@@ -72,18 +75,18 @@ class PaymentControllerTest {
 
     @Test
     void anOperatorSeesAnyPayment() throws Exception {
-        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 1)));
+        given(payments.find(O1)).willReturn(Optional.of(payment(O1, "kim", 1)));
 
-        mvc.perform(get("/api/payments/o-1").with(token("ops-1", "OPERATOR")))
+        mvc.perform(get("/api/payments/" + O1).with(token("ops-1", "OPERATOR")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.orderId").value("o-1"));
+                .andExpect(jsonPath("$.orderId").value(O1));
     }
 
     @Test
     void anotherCustomerGetsNotFoundLikeForAnUnknownOrder() throws Exception {
-        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 1)));
+        given(payments.find(O1)).willReturn(Optional.of(payment(O1, "kim", 1)));
 
-        mvc.perform(get("/api/payments/o-1").with(token("lee", "CUSTOMER")))
+        mvc.perform(get("/api/payments/" + O1).with(token("lee", "CUSTOMER")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(404));
@@ -91,36 +94,54 @@ class PaymentControllerTest {
 
     @Test
     void unknownOrderIsNotFound() throws Exception {
-        given(payments.find("nope")).willReturn(Optional.empty());
+        String unknown = "9f1e2d3c-4b5a-4c6d-8e7f-0a1b2c3d4e5f";
+        given(payments.find(unknown)).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/payments/nope").with(token("kim", "CUSTOMER")))
+        mvc.perform(get("/api/payments/" + unknown).with(token("kim", "CUSTOMER")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("https://baedal.example/problems/payment-not-found"))
                 .andExpect(jsonPath("$.title").value("Payment not found"));
     }
 
     @Test
-    void aPaymentWhoseChargeWasNeverAttemptedIsNotFound() throws Exception {
-        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 0)));
+    void malformedOrderIdsAre400WithoutALookup() throws Exception {
+        for (String malformed : new String[] {"nope", "0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a1", "x".repeat(300)}) {
+            mvc.perform(get("/api/payments/" + malformed).with(token("kim", "CUSTOMER")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.errors[0].field").value("orderId"));
+        }
+        // a control character: refused as well (by the firewall or the id rule), never looked up
+        mvc.perform(get("/api/payments/{id}", "0b9c4c8e-5d1b-4d5e-9b44-\u00013f3f1f0e2a11")
+                        .with(token("kim", "CUSTOMER")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        then(payments).shouldHaveNoInteractions();
+    }
 
-        mvc.perform(get("/api/payments/o-1").with(token("kim", "CUSTOMER")))
+    @Test
+    void aPaymentWhoseChargeWasNeverAttemptedIsNotFound() throws Exception {
+        given(payments.find(O1)).willReturn(Optional.of(payment(O1, "kim", 0)));
+
+        mvc.perform(get("/api/payments/" + O1).with(token("kim", "CUSTOMER")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
     }
 
     @Test
     void storeOwnersAndRidersAreForbidden() throws Exception {
-        mvc.perform(get("/api/payments/o-1").with(token("owner-chicken-gangnam", "STORE_OWNER")))
+        mvc.perform(get("/api/payments/" + O1).with(token("owner-chicken-gangnam", "STORE_OWNER")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(403));
-        mvc.perform(get("/api/payments/o-1").with(token("rider-gangnam-1", "RIDER")))
+        mvc.perform(get("/api/payments/" + O1).with(token("rider-gangnam-1", "RIDER")))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void withoutATokenTheAnswerIsUnauthorizedAsProblemJson() throws Exception {
-        mvc.perform(get("/api/payments/o-1"))
+        mvc.perform(get("/api/payments/" + O1))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(401));
@@ -128,7 +149,7 @@ class PaymentControllerTest {
 
     @Test
     void aForgedTokenIsUnauthorized() throws Exception {
-        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer "
+        mvc.perform(get("/api/payments/" + O1).header("Authorization", "Bearer "
                         + sign("kim", "CUSTOMER", "another-secret-of-at-least-thirty-two-bytes!")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
@@ -136,19 +157,19 @@ class PaymentControllerTest {
 
     @Test
     void aRealHs256TokenWithTheSharedSecretIsAcceptedAndItsRoleClaimApplies() throws Exception {
-        given(payments.find("o-1")).willReturn(Optional.of(payment("o-1", "kim", 1)));
+        given(payments.find(O1)).willReturn(Optional.of(payment(O1, "kim", 1)));
 
-        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer " + sign("kim", "CUSTOMER", secret)))
+        mvc.perform(get("/api/payments/" + O1).header("Authorization", "Bearer " + sign("kim", "CUSTOMER", secret)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.orderId").value("o-1"));
-        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer " + sign("x", "RIDER", secret)))
+                .andExpect(jsonPath("$.orderId").value(O1));
+        mvc.perform(get("/api/payments/" + O1).header("Authorization", "Bearer " + sign("x", "RIDER", secret)))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void aTokenWithoutAKnownRoleIsUnauthorized() throws Exception {
         // the shared role-claim validator (service-support) refuses such tokens at decoding, as engine and read-model do
-        mvc.perform(get("/api/payments/o-1").header("Authorization", "Bearer " + sign("kim", "EMPEROR", secret)))
+        mvc.perform(get("/api/payments/" + O1).header("Authorization", "Bearer " + sign("kim", "EMPEROR", secret)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(401));

@@ -1,10 +1,11 @@
 package com.baedal.workers.security;
 
-import static com.baedal.support.security.ServiceEndpoints.API_DOCS_PATH;
+import static com.baedal.support.security.ServiceEndpoints.path;
 
 import com.baedal.process.Role;
 import com.baedal.support.security.JwtResourceServer;
 import com.baedal.support.security.ProblemSecurityHandlers;
+import com.baedal.support.security.ServiceEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,18 +21,15 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 @Import(JwtResourceServer.class)
-public class SecurityConfiguration {
+public class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
-                        "/actuator/prometheus").permitAll()
-                // the OpenAPI document (springdoc, /api/** only), merged by the gateway's Swagger UI
-                .requestMatchers(HttpMethod.GET, API_DOCS_PATH, API_DOCS_PATH + "/**").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/payments/*")
+                // the error page, the probes, the Prometheus scrape, the OpenAPI document (merged by the gateway)
+                .requestMatchers(ServiceEndpoints.operational()).permitAll()
+                .requestMatchers(path(HttpMethod.GET, "/api/payments/*"))
                 .hasAnyRole(Role.CUSTOMER.name(), Role.OPERATOR.name())
-                .requestMatchers("/error").permitAll()
                 .anyRequest().denyAll());
         return JwtResourceServer.statelessJwt(http, problems).build();
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +55,8 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -294,13 +297,26 @@ class GatewayIT {
                 .header("Authorization", "Bearer " + TestTokens.customer("c"))), 400);
         assertNothingForwarded();
 
-        // the gateway's own actuator: health and prometheus only
-        HttpResponse<String> health = send(request("/actuator/health").GET());
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> prometheus = send(request("/actuator/prometheus").GET());
+        // the gateway's own actuator on the public port: the probes only
+        HttpResponse<String> readiness = send(request("/actuator/health/readiness").GET());
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        assertThat(send(request("/actuator/health/liveness").GET()).statusCode()).isEqualTo(200);
+        assertProblem(send(request("/actuator/prometheus").GET()), 404);
+        assertProblem(send(request("/actuator").GET()), 404);
+        assertNothingForwarded();
+    }
+
+    @Test
+    void prometheusAndHealthAnswerOnTheManagementPort() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + managementPort + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("application=\"baedal-gateway\"");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + managementPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("\"status\":\"UP\"");
         assertNothingForwarded();
     }
 

@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** HS256 tokens signed like the engine's dev tokens (the gateway checks signature and expiry only). */
+/** HS256 tokens signed like the engine's dev tokens. */
 public final class TestTokens {
 
     /** The local profile's default secret (application-local.yaml of engine and gateway). */
@@ -24,14 +24,18 @@ public final class TestTokens {
     }
 
     public static String sign(String secret, String subject, Instant expiresAt) {
-        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
-                new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return sign(secret, JwtClaimsSet.builder()
                 .issuer("baedal-local")
                 .subject(subject)
+                .claim("role", "CUSTOMER")
                 .issuedAt(expiresAt.minusSeconds(7200))
                 .expiresAt(expiresAt)
-                .build();
+                .build());
+    }
+
+    public static String sign(String secret, JwtClaimsSet claims) {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
+                new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }

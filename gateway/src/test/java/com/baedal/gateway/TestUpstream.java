@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small real HTTP server standing in for one service (engine, read-model, workers): records every request it
  * receives and answers {@code {"upstream":"<name>"}}. Paths ending in {@code /stream} answer Server-Sent Events:
- * one event at once, the second only after {@link #releaseStream()}; {@code /slow} answers after 3 s.
+ * one event at once, the second only after {@link #releaseStream()}; {@code /slow} answers after 3 s; {@code /camunda}
+ * redirects absolutely to the Host it was sent; the password "wrong" (Basic or login form) gets 401.
  */
 public final class TestUpstream implements AutoCloseable {
 
@@ -97,6 +98,17 @@ public final class TestUpstream implements AutoCloseable {
                 if (rawPath.startsWith("/camunda/")) {
                     exchange.getResponseHeaders().add("Set-Cookie", "JSESSIONID=abc123; Path=/camunda; HttpOnly");
                 }
+                if (rawPath.equals("/camunda")) {
+                    // as Tomcat does: an absolute redirect built from the Host it was sent
+                    exchange.getResponseHeaders().set("Location",
+                            "http://" + exchange.getRequestHeaders().getFirst("Host") + "/camunda/app/?x=1");
+                    exchange.sendResponseHeaders(302, -1);
+                    return;
+                }
+                if (wrongCredentials(exchange, body)) {
+                    exchange.sendResponseHeaders(401, -1);
+                    return;
+                }
                 byte[] answer = ("{\"upstream\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, answer.length);
@@ -107,6 +119,18 @@ public final class TestUpstream implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** Basic credentials or a login form with the password "wrong" are refused, as Camunda would. */
+    private static boolean wrongCredentials(HttpExchange exchange, byte[] body) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
+                    StandardCharsets.UTF_8);
+            return decoded.endsWith(":wrong");
+        }
+        return exchange.getRequestURI().getRawPath().contains("/login/")
+                && new String(body, StandardCharsets.UTF_8).contains("password=wrong");
     }
 
     private void stream(HttpExchange exchange) throws IOException, InterruptedException {

@@ -27,9 +27,9 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
-    private final Problems problems;
+    private final ProblemWriter problems;
 
-    public GatewayErrorHandler(Problems problems) {
+    public GatewayErrorHandler(ProblemWriter problems) {
         this.problems = problems;
     }
 

@@ -1,5 +1,6 @@
 package com.baedal.gateway.security;
 
+import com.baedal.support.security.TokenRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -25,6 +28,15 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 public class EdgeSecurityConfig {
 
     public static final String LOCAL_PROFILE = "local";
+
+    /**
+     * The token rules of every service (exp required, maximum lifetime, a sane {@code sub}, a known role), so that
+     * the edge refuses what the services would: Spring Boot's issuer/JWKS decoder and the local HS256 one use it.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> baedalTokenRules(Environment environment) {
+        return TokenRules.validator(TokenRules.maxLifetime(environment));
+    }
 
     @Bean
     @Order(1)

@@ -1,6 +1,6 @@
 package com.baedal.gateway.security;
 
-import com.baedal.gateway.problem.Problems;
+import com.baedal.gateway.problem.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private final Problems problems;
+    private final ProblemWriter problems;
 
-    public ProblemSecurityHandlers(Problems problems) {
+    public ProblemSecurityHandlers(ProblemWriter problems) {
         this.problems = problems;
     }
 

@@ -30,6 +30,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -210,12 +211,24 @@ class GatewayIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wrong-secret", "expired", "garbage"})
+    @ValueSource(strings = {"wrong-secret", "expired", "garbage", "no-exp", "too-long-lived", "sub-256",
+            "sub-control", "no-sub", "no-role"})
     void invalidTokensAreRefused(String kind) throws Exception {
+        Instant now = Instant.now();
         String token = switch (kind) {
             case "wrong-secret" -> TestTokens.sign("another-secret-of-at-least-32-bytes-length!!", "c-1",
-                    Instant.now().plusSeconds(3600));
-            case "expired" -> TestTokens.sign(TestTokens.LOCAL_SECRET, "c-1", Instant.now().minusSeconds(600));
+                    now.plusSeconds(3600));
+            case "expired" -> TestTokens.sign(TestTokens.LOCAL_SECRET, "c-1", now.minusSeconds(600));
+            case "no-exp" -> TestTokens.sign(TestTokens.LOCAL_SECRET, JwtClaimsSet.builder().subject("c-1")
+                    .claim("role", "CUSTOMER").issuedAt(now).build());
+            case "too-long-lived" -> TestTokens.sign(TestTokens.LOCAL_SECRET, JwtClaimsSet.builder().subject("c-1")
+                    .claim("role", "CUSTOMER").issuedAt(now).expiresAt(now.plus(Duration.ofDays(30))).build());
+            case "sub-256" -> TestTokens.sign(TestTokens.LOCAL_SECRET, "c".repeat(256), now.plusSeconds(3600));
+            case "sub-control" -> TestTokens.sign(TestTokens.LOCAL_SECRET, "c\u0000-1", now.plusSeconds(3600));
+            case "no-sub" -> TestTokens.sign(TestTokens.LOCAL_SECRET, JwtClaimsSet.builder()
+                    .claim("role", "CUSTOMER").issuedAt(now).expiresAt(now.plusSeconds(60)).build());
+            case "no-role" -> TestTokens.sign(TestTokens.LOCAL_SECRET, JwtClaimsSet.builder().subject("c-1")
+                    .issuedAt(now).expiresAt(now.plusSeconds(60)).build());
             default -> "not.a.jwt";
         };
         HttpResponse<String> response = send(request("/api/orders/o-1").GET()

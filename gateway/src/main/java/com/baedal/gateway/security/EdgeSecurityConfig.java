@@ -1,11 +1,16 @@
 package com.baedal.gateway.security;
 
+import com.baedal.gateway.problem.ProblemWriter;
 import com.baedal.support.security.TokenRules;
+import com.baedal.support.web.Problems;
+import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -13,6 +18,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -36,6 +42,20 @@ public class EdgeSecurityConfig {
     @Bean
     OAuth2TokenValidator<Jwt> baedalTokenRules(Environment environment) {
         return TokenRules.validator(TokenRules.maxLifetime(environment));
+    }
+
+    /**
+     * The firewall refuses paths with encoded slashes, semicolons, NUL and other sequences no client of ours sends:
+     * 400 problem+json (not the bare status), without echoing the path.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter problems) {
+        return (exchange, rejected) -> {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "Request refused",
+                    "The request contains characters or sequences that are not allowed in a URL or header.");
+            problem.setInstance(URI.create("/"));
+            return problems.write(exchange, problem);
+        };
     }
 
     @Bean

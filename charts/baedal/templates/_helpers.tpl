@@ -167,6 +167,7 @@ SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG: {{ $k.sasl.jaasConfig | quote }}
 {{/* ConfigMap data every service shares. Context: dict root, name, values. */}}
 {{- define "baedal.commonConfig" -}}
 PORT: {{ .values.port | quote }}
+MANAGEMENT_PORT: {{ .values.managementPort | quote }}
 SPRING_PROFILES_ACTIVE: {{ .root.Values.springProfiles | quote }}
 SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE: {{ printf "%vs" .values.shutdownTimeoutSeconds | quote }}
 BAEDAL_JWT_ISSUER_URI: {{ required "jwt.issuerUri is required: the issuer of the API tokens" .root.Values.jwt.issuerUri | quote }}
@@ -282,6 +283,9 @@ spec:
             - name: http
               containerPort: {{ $c.port }}
               protocol: TCP
+            - name: management
+              containerPort: {{ $c.managementPort }}
+              protocol: TCP
           envFrom:
             - configMapRef:
                 name: {{ include "baedal.componentName" . }}
@@ -299,21 +303,21 @@ spec:
           startupProbe:
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             {{- toYaml (omit $c.startupProbe "enabled") | nindent 12 }}
           {{- end }}
           {{- if $c.livenessProbe.enabled }}
           livenessProbe:
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             {{- toYaml (omit $c.livenessProbe "enabled") | nindent 12 }}
           {{- end }}
           {{- if $c.readinessProbe.enabled }}
           readinessProbe:
             httpGet:
               path: /actuator/health/readiness
-              port: http
+              port: management
             {{- toYaml (omit $c.readinessProbe "enabled") | nindent 12 }}
           {{- end }}
           lifecycle:
@@ -383,6 +387,10 @@ spec:
     - name: http
       port: {{ .values.service.port }}
       targetPort: http
+      protocol: TCP
+    - name: management
+      port: {{ .values.managementPort }}
+      targetPort: management
       protocol: TCP
 {{- end -}}
 
@@ -524,14 +532,15 @@ spec:
       {{- include "baedal.selectorLabels" . | nindent 6 }}
 {{- end -}}
 
-{{/* Ingress rule for Prometheus when the component's ServiceMonitor is on. Context: component ctx. */}}
+{{/* Ingress rule for Prometheus when the component's ServiceMonitor is on: the management port only, never the
+     application port. Context: component ctx. */}}
 {{- define "baedal.ingress.metrics" -}}
 {{- if .values.metrics.serviceMonitor.enabled }}
 - from:
     - namespaceSelector:
         {{- toYaml .root.Values.networkPolicy.metricsNamespaceSelector | nindent 8 }}
   ports:
-    - port: {{ .values.port }}
+    - port: {{ .values.managementPort }}
       protocol: TCP
 {{- end }}
 {{- end -}}
@@ -578,7 +587,7 @@ spec:
     matchNames:
       - {{ .root.Release.Namespace }}
   endpoints:
-    - port: http
+    - port: management
       path: /actuator/prometheus
       interval: {{ $sm.interval }}
 {{- end -}}

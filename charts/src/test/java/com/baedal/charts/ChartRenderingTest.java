@@ -88,7 +88,9 @@ class ChartRenderingTest {
             assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
             assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
             assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/readiness");
-            assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
+            // probes on the management port: actuator does not answer on the application port outside `local`
+            assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+            assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("management");
             assertThat(container.at("/resources/requests/cpu").isMissingNode()).isFalse();
             assertThat(container.at("/resources/requests/memory").isMissingNode()).isFalse();
             assertThat(container.at("/resources/limits/memory").isMissingNode()).isFalse();
@@ -274,8 +276,22 @@ class ChartRenderingTest {
         assertThat(manifests.ofKind("ServiceMonitor")).hasSize(2);
         JsonNode monitor = manifests.get("ServiceMonitor", fullName("engine"));
         assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
-        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
         assertThat(namespaceSources(manifests, "engine")).contains("monitoring");
+        // the scraper is admitted to the management port only, never to the application port
+        for (JsonNode rule : manifests.get("NetworkPolicy", fullName("engine")).at("/spec/ingress")) {
+            boolean fromMonitoring = rule.toString().contains("monitoring");
+            List<Integer> ports = new ArrayList<>();
+            rule.path("ports").forEach(port -> ports.add(port.path("port").asInt()));
+            if (fromMonitoring) {
+                assertThat(ports).containsExactly(9081);
+            } else {
+                assertThat(ports).containsExactly(8081);
+            }
+        }
+        JsonNode engineService = manifests.get("Service", fullName("engine"));
+        assertThat(engineService.at("/spec/ports/1/name").asText()).isEqualTo("management");
+        assertThat(data(manifests, "engine")).containsEntry("MANAGEMENT_PORT", "9081");
     }
 
     @Test

@@ -96,16 +96,17 @@ class ApiDocsIT {
     @Test
     void everyCommandDocumentsItsErrorStatuses() {
         Map<String, List<String>> expected = Map.of(
-                "/api/orders/{orderId}/cancel", List.of("202", "401", "403", "404", "409"),
-                "/api/stores/{storeId}/orders/{orderId}/accept", List.of("200", "401", "403", "404", "409"),
+                // 400: a malformed order id (not a UUID) or store id, and for reject a missing or bad reason
+                "/api/orders/{orderId}/cancel", List.of("202", "400", "401", "403", "404", "409"),
+                "/api/stores/{storeId}/orders/{orderId}/accept", List.of("200", "400", "401", "403", "404", "409"),
                 "/api/stores/{storeId}/orders/{orderId}/reject", List.of("200", "400", "401", "403", "404", "409"),
-                "/api/deliveries/{orderId}/pick", List.of("200", "401", "403", "404", "409"),
-                "/api/deliveries/{orderId}/complete", List.of("200", "401", "403", "404", "409"));
+                "/api/deliveries/{orderId}/pick", List.of("200", "400", "401", "403", "404", "409"),
+                "/api/deliveries/{orderId}/complete", List.of("200", "400", "401", "403", "404", "409"));
         expected.forEach((path, statuses) -> assertThat(
                 fieldNames(docs.path("paths").path(path).path("post").path("responses")))
                 .as(path).containsExactlyInAnyOrderElementsOf(statuses));
         assertThat(fieldNames(docs.path("paths").path("/api/stores/{storeId}/menu").path("get").path("responses")))
-                .containsExactlyInAnyOrder("200", "404");
+                .containsExactlyInAnyOrder("200", "400", "404");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ApiDocsIT extends ReadModelIntegrationTest {
                 "/api/orders", "/api/orders/{orderId}/stream", "/api/stores/{storeId}/orders", "/api/deliveries");
 
         Map<String, List<String>> expected = Map.of(
-                "/api/orders/{orderId}", List.of("200", "401", "404"),
+                "/api/orders/{orderId}", List.of("200", "400", "401", "404"),
                 "/api/orders", List.of("200", "400", "401", "403"),
                 "/api/orders/{orderId}/stream", List.of("200", "400", "401", "404"),
                 "/api/stores/{storeId}/orders", List.of("200", "400", "401", "403"),

@@ -37,6 +37,14 @@ class ProfileConfigurationTest {
     }
 
     @Test
+    void prodServesActuatorOnItsOwnPortOnlyAndBoundsTokenLifetimes() {
+        assertThat(prod.getProperty("management.server.port")).isEqualTo("${MANAGEMENT_PORT:9081}");
+        assertThat(base.getProperty("management.server.port")).as("locally on the application port").isNull();
+        assertThat(base.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,prometheus");
+        assertThat(base.getProperty("baedal.security.jwt.max-lifetime")).isEqualTo("${BAEDAL_JWT_MAX_LIFETIME:PT24H}");
+    }
+
+    @Test
     void logsCarryTheRequestAndOrderIdAndTheDocsOnlyTheApi() {
         assertThat(local.getProperty("logging.pattern.level")).contains("%X{requestId", "%X{orderId");
         assertThat(base.getProperty("camunda.bpm.generic-properties.properties.logging-context-business-key"))

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses paths that an upstream would normalise to somewhere else than the route that matched them: dot
  * segments ({@code /camunda/../actuator/env}, also encoded or with matrix parameters such as {@code ..;}),
- * encoded slashes or backslashes and NUL. Without this, a route such as {@code /camunda/**} would carry a request
+ * encoded slashes or backslashes, NUL and the other control characters, and percent-encoded bytes that are no UTF-8.
+ * Without this, a route such as {@code /camunda/**} would carry a request
  * to the services' actuator endpoints, which the gateway must never expose.
  */
 @Component
@@ -29,7 +30,7 @@ public class PathGuardFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!isSafe(exchange.getRequest().getPath().pathWithinApplication())) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "The request path contains dot segments or encoded separators."));
+                    "The request path contains dot segments, encoded separators or characters that are not allowed."));
         }
         return chain.filter(exchange);
     }
@@ -39,11 +40,16 @@ public class PathGuardFilter implements WebFilter, Ordered {
             if (element instanceof PathContainer.PathSegment segment) {
                 String value = segment.valueToMatch();
                 if (value.equals(".") || value.equals("..") || value.indexOf('/') >= 0 || value.indexOf('\\') >= 0
-                        || value.indexOf('\0') >= 0) {
+                        || value.chars().anyMatch(Character::isISOControl)) {
                     return false;
                 }
                 String raw = segment.value();
                 if (raw.indexOf('\\') >= 0) {
+                    return false;
+                }
+                // bytes that are no UTF-8 (%C0%80, %FF) decode to U+FFFD: the services' container would refuse them
+                // without an answer of ours
+                if (value.indexOf('\uFFFD') >= 0 && raw.indexOf('\uFFFD') < 0) {
                     return false;
                 }
             }

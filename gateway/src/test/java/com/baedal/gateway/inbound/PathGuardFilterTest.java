@@ -17,8 +17,16 @@ class PathGuardFilterTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/api/orders/%01/cancel", "/api/orders/a%0Ab", "/api/orders/%7F", "/api/orders/%C2%85",
+            "/api/orders/%C0%80/cancel", "/api/stores/%FF/menu", "/api/orders/%E2%82"})
+    void refusesControlCharactersAndBytesThatAreNoUtf8(String path) {
+        assertThat(PathGuardFilter.isSafe(PathContainer.parsePath(path))).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/", "/api/orders", "/api/orders/o-1/stream", "/camunda/app/tasklist/default/",
-            "/engine-rest/task", "/camunda/app/..x/a", "/api/stores/a.b/menu", "/camunda/api/engine/engine/default/task"})
+            "/engine-rest/task", "/camunda/app/..x/a", "/api/stores/a.b/menu", "/camunda/api/engine/engine/default/task",
+            "/api/stores/%EA%B0%95%EB%82%A8/menu", "/api/stores/caf%C3%A9/menu"})
     void acceptsOrdinaryPaths(String path) {
         assertThat(PathGuardFilter.isSafe(PathContainer.parsePath(path))).isTrue();
     }

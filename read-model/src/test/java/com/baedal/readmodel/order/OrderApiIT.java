@@ -275,7 +275,8 @@ class OrderApiIT extends ReadModelIntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(json.readTree(response.body()).path("detail").asText()).contains("Last-Event-ID");
+        assertThat(json.readTree(response.body()).path("errors").path(0).path("field").asText())
+                .isEqualTo("Last-Event-ID");
     }
 
     @Test

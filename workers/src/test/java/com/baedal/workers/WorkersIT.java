@@ -8,6 +8,7 @@ import com.baedal.engine.EngineApplication;
 import com.baedal.process.PaymentStatus;
 import com.baedal.testsupport.LocalPostgres;
 import com.baedal.workers.payment.CardProvider;
+import com.baedal.workers.payment.PaymentCredentials;
 import com.baedal.workers.payment.PaymentService;
 import com.baedal.workers.payment.PaymentSnapshot;
 import com.baedal.workers.payment.SimulatedCardProvider;
@@ -158,6 +159,7 @@ class WorkersIT {
 
     @Autowired HeldCardProvider provider;
     @Autowired PaymentService payments;
+    @Autowired PaymentCredentials credentials;
     @Autowired ExternalTaskClient client;
     @Autowired JdbcClient workersDb;
     @Autowired MeterRegistry meters;
@@ -250,14 +252,14 @@ class WorkersIT {
                     () -> engineTasks.fetchAndLock(1, "worker-that-crashes")
                             .topic(TOPIC_PAYMENT_CHARGE, 1_000)
                             .businessKey(orderId)
-                            .variables(VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_CARD_TOKEN)
+                            .variables(VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_PAYMENT_CREDENTIAL)
                             .execute(),
                     tasks -> !tasks.isEmpty());
             LockedExternalTask task = locked.get(0);
             PaymentService.ChargeResult first = payments.charge(new PaymentService.ChargeRequest(
                     (String) task.getVariables().get(VAR_ORDER_ID), (String) task.getVariables().get(VAR_CUSTOMER_ID),
                     ((Number) task.getVariables().get(VAR_TOTAL)).longValue(),
-                    (String) task.getVariables().get(VAR_CARD_TOKEN)));
+                    credentials.cardToken(orderId, (String) task.getVariables().get(VAR_PAYMENT_CREDENTIAL))));
             assertThat(first.outcome()).isEqualTo(PaymentService.ChargeOutcome.APPROVED);
             // ... and the worker dies here: the task is not completed; its lock expires after a second
         } finally {

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
@@ -50,14 +51,24 @@ class GuardedTaskService extends TaskServiceImpl {
     }
 
     @Override
+    public void delegateTask(String taskId, String userId) {
+        commandExecutor.execute(context -> {
+            guard.beforeDelegation(context, taskId);
+            return new DelegateTaskCmd(taskId, userId).execute(context);
+        });
+    }
+
+    @Override
     public void resolveTask(String taskId) {
         resolveTask(taskId, null);
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-        commandExecutor.execute(context ->
-                new ResolveTaskCmd(taskId, guard.beforeCompletion(context, taskId, variables)).execute(context));
+        commandExecutor.execute(context -> {
+            guard.beforeDelegation(context, taskId);
+            return new ResolveTaskCmd(taskId, variables).execute(context);
+        });
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -28,7 +28,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *   <li>display fields ({@code disabled} or {@code readonly}) show order facts. Tasklist may send them back; they
  *       are accepted and dropped, never written, as is a value for a field its condition hides;</li>
  *   <li>any other name, or a value that is not a plain string, number or boolean (an object, JSON, a file), is
- *       refused with {@link BadUserRequestException} (engine REST: 400), and nothing is written.</li>
+ *       refused with Camunda's {@link FormFieldValidationException} (engine REST: 400, also for {@code complete}),
+ *       and nothing is written.</li>
  * </ul>
  * Instances are immutable and cached per deployed form version.
  */
@@ -165,8 +166,9 @@ final class TaskForm {
             }
         }
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("Task '" + taskName + "' completes with the fields of its form '" + id
-                    + "' " + fields.keySet() + " only: " + String.join("; ", problems) + ". Nothing was changed.");
+            throw new FormFieldValidationException(problems, "Task '" + taskName + "' completes with the fields of"
+                    + " its form '" + id + "' " + fields.keySet() + " only: " + String.join("; ", problems)
+                    + ". Nothing was changed.");
         }
         return writable;
     }

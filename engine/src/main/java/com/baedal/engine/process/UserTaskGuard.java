@@ -36,10 +36,11 @@ import org.camunda.bpm.engine.variable.Variables;
  *       because the colleague went home). Reassigning stays with administrators ({@code TASK_ASSIGN});</li>
  *   <li>a user claims tasks for themselves only, never for somebody else;</li>
  *   <li>nobody ends a user task of the order with a BPMN error or escalation: the process does not model those, and
- *       they would reach the boundary events of payment and rejection.</li>
+ *       they would reach the boundary events of payment and rejection; nobody delegates one either (a delegated
+ *       task is resolved rather than completed).</li>
  * </ul>
- * Violations are {@link BadUserRequestException} (400) or {@link AuthorizationException} (403), thrown before
- * anything changed.
+ * Violations are refused before anything changed: form problems as Camunda's form validation error (400), the
+ * rest as {@link BadUserRequestException} (400) or {@link AuthorizationException} (403).
  */
 public class UserTaskGuard {
 
@@ -53,7 +54,7 @@ public class UserTaskGuard {
     private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
 
     /**
-     * Before a task is completed (complete, resolve, submit form): checks who completes it and what it submits, and
+     * Before a task is completed (complete, submit form): checks who completes it and what it submits, and
      * returns the variables the completion may write.
      */
     Map<String, Object> beforeCompletion(CommandContext context, String taskId, Map<String, Object> variables) {
@@ -82,12 +83,34 @@ public class UserTaskGuard {
         return writable;
     }
 
-    /** Before a claim: a user claims for themselves only (an unclaim is a claim for nobody). */
+    /**
+     * Before a claim: a user claims for themselves only (an unclaim is a claim for nobody), and not a task somebody
+     * else holds (Camunda's own answer to that would be a 500 over REST).
+     */
     void beforeClaim(CommandContext context, String taskId, String userId) {
         TaskEntity task = orderTask(context, taskId);
         String user = context.getAuthenticatedUserId();
-        if (task != null && user != null && !user.equals(userId)) {
+        if (task == null || user == null) {
+            return;
+        }
+        if (!user.equals(userId)) {
             throw new AuthorizationException(user + " can claim '" + task.getName() + "' for themselves only.");
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw new AuthorizationException("'" + task.getName() + "' is claimed by somebody else already.");
+        }
+    }
+
+    /**
+     * Before a task is delegated or a delegated task resolved: refused for the order's tasks. A delegated task is
+     * resolved instead of completed, which would hand it back without the completion check, and the process has
+     * no use for it (reassigning stays possible for administrators).
+     */
+    void beforeDelegation(CommandContext context, String taskId) {
+        TaskEntity task = orderTask(context, taskId);
+        if (task != null) {
+            throw new BadUserRequestException("'" + task.getName() + "' is not delegated: it is completed with its"
+                    + " form.");
         }
     }
 

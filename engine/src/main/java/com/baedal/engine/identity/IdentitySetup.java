@@ -7,12 +7,14 @@ import com.baedal.engine.catalog.CatalogService;
 import com.baedal.engine.catalog.Store;
 import com.baedal.process.OrderProcess;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -338,8 +340,9 @@ public class IdentitySetup implements ApplicationRunner {
         List<Authorization> existing = authorizationService.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).userIdIn(userId)
                 .list();
-        if (!existing.isEmpty()
-                && Set.of(existing.get(0).getPermissions(all)).equals(Set.of(permissions))) {
+        if (!existing.isEmpty() && Arrays.stream(existing.get(0).getPermissions(all))
+                .filter(granted -> granted.getValue() != 0) // NONE is always "granted"
+                .collect(Collectors.toSet()).equals(Set.of(permissions))) {
             return;
         }
         Authorization authorization = existing.isEmpty()

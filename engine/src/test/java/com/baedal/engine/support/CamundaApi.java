@@ -2,8 +2,12 @@ package com.baedal.engine.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -80,6 +84,16 @@ public final class CamundaApi {
 
     public ResponseEntity<String> delete(String path) {
         return call(HttpMethod.DELETE, path, null);
+    }
+
+    /** GET with query parameters sent as they are (URL-encoded once, no URI template expansion). */
+    public ResponseEntity<String> get(String path, Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? '?' : '&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return rest.exchange(URI.create(root + path + query), HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
     }
 
     public ResponseEntity<String> call(HttpMethod method, String path, String json) {

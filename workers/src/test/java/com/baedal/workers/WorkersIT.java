@@ -375,6 +375,31 @@ class WorkersIT {
     }
 
     @Test
+    void aPaymentCredentialSealedForAnotherOrderChargesNothing() {
+        client.stop(); // the credential is swapped before any worker sees the charge
+        String orderId;
+        try {
+            orderId = placeOrder("tok_visa");
+            String otherOrderId = placeOrder("tok_visa");
+            RuntimeService runtime = engineBean(RuntimeService.class);
+            runtime.setVariable(processInstanceId(orderId), VAR_PAYMENT_CREDENTIAL,
+                    runtime.getVariable(processInstanceId(otherOrderId), VAR_PAYMENT_CREDENTIAL));
+        } finally {
+            client.start();
+        }
+
+        RuntimeService runtime = engineBean(RuntimeService.class);
+        Incident incident = await().atMost(Duration.ofSeconds(45)).until(
+                () -> runtime.createIncidentQuery().processInstanceId(processInstanceId(orderId)).singleResult(),
+                found -> found != null);
+        assertThat(incident.getActivityId()).isEqualTo(TASK_CHARGE_PAYMENT);
+        assertThat(incident.getIncidentMessage()).contains("payment credential of order " + orderId)
+                .contains("sealed for another order");
+        assertThat(provider.simulator.calls(PaymentService.chargeKey(orderId))).isZero();
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isFalse();
+    }
+
+    @Test
     void aDeliveredOrderNotifiedStoreRidersOperatorsAndCustomerOnceEach() {
         String orderId = placeOrder("tok_visa");
         awaitAcceptTask(orderId);

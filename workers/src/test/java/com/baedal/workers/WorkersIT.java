@@ -54,7 +54,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The workers against a real engine: the engine application runs in-process on its own database
- * (workers_it_engine) with its local profile (demo stores, demo users, the svc-workers service user); the workers
+ * (workers_it_engine) with its local profile (demo stores, demo users, the svc-workers service account); the workers
  * run as a Spring Boot test on workers_it, with the real external-task client fetching over HTTP. Orders are placed
  * through the engine's REST API with its dev tokens. The only stand-in is the card provider: the simulated one,
  * wrapped so a test can hold a charge in flight.

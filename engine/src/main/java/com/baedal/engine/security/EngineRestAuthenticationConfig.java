@@ -19,7 +19,7 @@ public class EngineRestAuthenticationConfig {
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
             @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
-            @Value("${baedal.workers.user:}") String serviceUser,
+            @Value("${baedal.workers.user:svc-workers}") String serviceUser,
             @Value("${baedal.workers.password:}") String serviceSecret) {
         AuthenticationProvider provider = new EngineRestAuthenticationProvider(restPath, serviceUser, serviceSecret);
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

@@ -22,8 +22,10 @@ import org.camunda.bpm.engine.variable.Variables;
 /**
  * What may happen to a user task of {@code order-delivery}, whatever the channel: Tasklist, engine REST, the
  * webapps' internal API or the order commands of our own API (which act without a Camunda user). Camunda's task
- * permissions decide who may work a task at all ({@code TASK_WORK}: claim and complete, nothing else); these rules
- * come on top, inside the same engine command, so a check and its effect cannot be separated:
+ * permissions decide who may work a task at all: candidates and assignees hold {@code READ} and {@code TASK_WORK},
+ * which in Camunda 7.24 allows claiming, completing, submitting the form, throwing a BPMN error or escalation and
+ * commenting, but no variable writes and no reassignment. These rules come on top, inside the same engine command,
+ * so a check and its effect cannot be separated:
  * <ul>
  *   <li>a task completes with exactly the fields of its deployed form ({@link TaskForm}); nothing else is
  *       written;</li>
@@ -34,7 +36,7 @@ import org.camunda.bpm.engine.variable.Variables;
  *   <li>the store's tasks belong to the store, not to one person: any owner of the store may complete a task a
  *       colleague claimed (a claim in a shop says "I'm on it", and an order must not wait for the store timeout
  *       because the colleague went home). Reassigning stays with administrators ({@code TASK_ASSIGN});</li>
- *   <li>a user claims tasks for themselves only, never for somebody else;</li>
+ *   <li>a user claims tasks for themselves only, never for somebody else, and no task somebody else holds;</li>
  *   <li>nobody ends a user task of the order with a BPMN error or escalation: the process does not model those, and
  *       they would reach the boundary events of payment and rejection; nobody delegates one either (a delegated
  *       task is resolved rather than completed).</li>

@@ -113,13 +113,31 @@ annotations:
       key: {{ .values.database.passwordKey }}
 {{- end -}}
 
-{{/* Password of the workers' Camunda service user. Context: root. */}}
+{{/* Secret of the workers' service account (engine and workers). Context: root. */}}
 {{- define "baedal.workersPasswordEnv" -}}
 - name: BAEDAL_WORKERS_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ required "workersUser.existingSecret is required: an existing Secret with the password of the workers' Camunda service user" .Values.workersUser.existingSecret }}
+      name: {{ required "workersUser.existingSecret is required: an existing Secret with the secret of the workers' service account" .Values.workersUser.existingSecret }}
       key: {{ .Values.workersUser.passwordKey }}
+{{- end -}}
+
+{{/* The payment service's public key, which the engine seals card tokens to (engine only). Context: root. */}}
+{{- define "baedal.paymentCredentialPublicKeyEnv" -}}
+- name: BAEDAL_PAYMENT_CREDENTIAL_PUBLIC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "paymentCredential.publicKey.existingSecret is required: an existing Secret with the payment service's RSA public key (PEM) that card tokens are sealed to" .Values.paymentCredential.publicKey.existingSecret }}
+      key: {{ .Values.paymentCredential.publicKey.key }}
+{{- end -}}
+
+{{/* The private key that opens sealed card tokens (workers only). Context: root. */}}
+{{- define "baedal.paymentCredentialPrivateKeyEnv" -}}
+- name: BAEDAL_PAYMENT_CREDENTIAL_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "paymentCredential.privateKey.existingSecret is required: an existing Secret with the RSA private key (PKCS#8 PEM) that opens sealed card tokens" .Values.paymentCredential.privateKey.existingSecret }}
+      key: {{ .Values.paymentCredential.privateKey.key }}
 {{- end -}}
 
 {{/* Initial password of the first operator (engine only). Context: root. */}}

@@ -41,14 +41,17 @@ class ChartGuardsTest {
         String error = Chart.renderError(List.of());
         assertThat(error).contains("values don't meet the specifications of the schema")
                 .contains("/image/registry", "/jwt/issuerUri", "/jwt/jwkSetUri", "/kafka/bootstrapServers",
-                        "/workersUser/existingSecret", "/operatorUser/existingSecret", "/engine/database/existingSecret",
+                        "/workersUser/existingSecret", "/operatorUser/existingSecret",
+                        "/paymentCredential/publicKey/existingSecret", "/paymentCredential/privateKey/existingSecret",
+                        "/engine/database/existingSecret",
                         "/workers/database/existingSecret", "/readModel/database/existingSecret");
     }
 
     @Test
     void schemaNamesEachSingleMissingValue() {
         for (String key : List.of("image.registry", "jwt.issuerUri", "jwt.jwkSetUri", "kafka.bootstrapServers",
-                "workersUser.existingSecret", "operatorUser.existingSecret", "engine.database.existingSecret",
+                "workersUser.existingSecret", "operatorUser.existingSecret", "paymentCredential.publicKey.existingSecret",
+                "paymentCredential.privateKey.existingSecret", "engine.database.existingSecret",
                 "workers.database.existingSecret", "readModel.database.existingSecret")) {
             String error = Chart.renderError(DEFAULTS, key, "");
             assertThat(error).as(key).contains("/" + key.replace('.', '/')).contains("minLength");

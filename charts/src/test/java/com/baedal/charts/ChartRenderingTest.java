@@ -30,9 +30,11 @@ class ChartRenderingTest {
     private static final Map<String, Set<String>> ENV = Map.of(
             "engine", Set.of("PORT", "ENGINE_DB_URL", "ENGINE_DB_USER", "ENGINE_DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
                     "BAEDAL_JWT_ISSUER_URI", "BAEDAL_JWT_JWK_SET_URI", "BAEDAL_WORKERS_USER", "BAEDAL_WORKERS_PASSWORD",
-                    "BAEDAL_OPERATOR_USER", "BAEDAL_OPERATOR_PASSWORD", "SPRING_PROFILES_ACTIVE"),
+                    "BAEDAL_OPERATOR_USER", "BAEDAL_OPERATOR_PASSWORD", "BAEDAL_PAYMENT_CREDENTIAL_PUBLIC_KEY",
+                    "SPRING_PROFILES_ACTIVE"),
             "workers", Set.of("PORT", "PAYMENTS_DB_URL", "PAYMENTS_DB_USER", "PAYMENTS_DB_PASSWORD", "ENGINE_REST_URL",
-                    "BAEDAL_WORKERS_USER", "BAEDAL_WORKERS_PASSWORD", "BAEDAL_JWT_ISSUER_URI", "BAEDAL_JWT_JWK_SET_URI"),
+                    "BAEDAL_WORKERS_USER", "BAEDAL_WORKERS_PASSWORD", "BAEDAL_PAYMENT_CREDENTIAL_PRIVATE_KEY",
+                    "BAEDAL_JWT_ISSUER_URI", "BAEDAL_JWT_JWK_SET_URI"),
             "read-model", Set.of("PORT", "READMODEL_DB_URL", "READMODEL_DB_USER", "READMODEL_DB_PASSWORD",
                     "KAFKA_BOOTSTRAP_SERVERS", "BAEDAL_JWT_ISSUER_URI", "BAEDAL_JWT_JWK_SET_URI"),
             "gateway", Set.of("PORT", "ENGINE_URL", "WORKERS_URL", "READMODEL_URL", "BAEDAL_JWT_ISSUER_URI",
@@ -154,6 +156,32 @@ class ChartRenderingTest {
         JsonNode workerId = find(manifests.get("Deployment", fullName("workers")).at("/spec/template/spec/containers/0/env"),
                 "name", "WORKER_ID");
         assertThat(workerId.at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.name");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ciValues")
+    void paymentCredentialKeysComeFromTheirSecretsAndOnlyTheWorkersGetThePrivateOne(Path values) {
+        Manifests manifests = Chart.render(values);
+        JsonNode engineEnv = manifests.get("Deployment", fullName("engine")).at("/spec/template/spec/containers/0/env");
+        JsonNode workersEnv = manifests.get("Deployment", fullName("workers")).at("/spec/template/spec/containers/0/env");
+
+        JsonNode publicKey = find(engineEnv, "name", "BAEDAL_PAYMENT_CREDENTIAL_PUBLIC_KEY");
+        assertThat(publicKey.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("baedal-payment-credential-public");
+        assertThat(publicKey.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("public.pem");
+        JsonNode privateKey = find(workersEnv, "name", "BAEDAL_PAYMENT_CREDENTIAL_PRIVATE_KEY");
+        assertThat(privateKey.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("baedal-payment-credential-private");
+        assertThat(privateKey.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("private.pem");
+
+        for (String component : COMPONENTS) {
+            String rendered = manifests.get("Deployment", fullName(component)).toString();
+            assertThat(rendered).as(component).doesNotContain("BEGIN");
+            if (!component.equals("workers")) {
+                assertThat(rendered).as(component).doesNotContain("PAYMENT_CREDENTIAL_PRIVATE_KEY")
+                        .doesNotContain("baedal-payment-credential-private");
+            }
+            assertThat(data(manifests, component)).as(component).doesNotContainKeys(
+                    "BAEDAL_PAYMENT_CREDENTIAL_PUBLIC_KEY", "BAEDAL_PAYMENT_CREDENTIAL_PRIVATE_KEY");
+        }
     }
 
     @Test

@@ -72,6 +72,9 @@ class TasklistBrowserIT {
                 By.xpath("//a[contains(normalize-space(.), '" + orderNumber + "')]")));
         task.click();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
+        // Tasklist reloads the task and its form once the claim is through; answering before that answers a form
+        // that is about to be replaced (and whose Complete button is still disabled)
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//*[normalize-space(text())='Claim']")));
         WebElement acceptLabel = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(normalize-space(.), 'Accept the order')]")));
         click(browser.findElement(By.id(acceptLabel.getAttribute("for"))));

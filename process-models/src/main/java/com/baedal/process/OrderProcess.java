@@ -97,7 +97,20 @@ public final class OrderProcess {
     public static final String VAR_TOTAL = "total";
     public static final String VAR_DELIVERY_ADDRESS = "deliveryAddress";
     public static final String VAR_PAYMENT_METHOD = "paymentMethod";
-    public static final String VAR_CARD_TOKEN = "cardToken";
+    /**
+     * The customer's card token, sealed at placement for the payment service alone: a compact JWE
+     * ({@value #PAYMENT_CREDENTIAL_ALGORITHM} + {@value #PAYMENT_CREDENTIAL_ENCRYPTION}) encrypted to the payment
+     * service's public key, its {@code kid} the RFC 7638 thumbprint of that key, its payload a JWT claims set with the
+     * order id ({@value #PAYMENT_CREDENTIAL_CLAIM_ORDER_ID}) and the card token
+     * ({@value #PAYMENT_CREDENTIAL_CLAIM_CARD_TOKEN}). Only the payment worker holds the private key: the card token
+     * itself never enters the process, its history, a task or a log, and a credential sealed for another order is
+     * refused.
+     */
+    public static final String VAR_PAYMENT_CREDENTIAL = "paymentCredential";
+    public static final String PAYMENT_CREDENTIAL_ALGORITHM = "RSA-OAEP-256";
+    public static final String PAYMENT_CREDENTIAL_ENCRYPTION = "A256GCM";
+    public static final String PAYMENT_CREDENTIAL_CLAIM_ORDER_ID = "orderId";
+    public static final String PAYMENT_CREDENTIAL_CLAIM_CARD_TOKEN = "cardToken";
     /**
      * Set by the payment worker when it completes the charge: a payment status name. Contract for the refund
      * handlers ({@link #TASK_REFUND_PAYMENT}, {@link #TASK_REFUND_CHARGE_IN_FLIGHT}): the refund worker completes
@@ -108,6 +121,15 @@ public final class OrderProcess {
     /** Set when the store answers: true = accepted, false = rejected. */
     public static final String VAR_ACCEPTED = "accepted";
     public static final String VAR_REJECTION_REASON = "rejectionReason";
+    /**
+     * Confirmations asked by the forms of start cooking, finish cooking, pick up and confirm delivery: checkboxes
+     * that must be ticked to complete the task. A user task completes with exactly the fields of its form (the engine
+     * checks them against the deployed form), so the order commands of the API send these too.
+     */
+    public static final String VAR_COOKING_STARTED_CONFIRMED = "cookingStartedConfirmed";
+    public static final String VAR_COOKING_FINISHED_CONFIRMED = "cookingFinishedConfirmed";
+    public static final String VAR_PICKED_UP_CONFIRMED = "pickedUpConfirmed";
+    public static final String VAR_DELIVERED = "delivered";
     /** The rider who picked the order up; the confirm-delivery task is assigned to them. */
     public static final String VAR_RIDER_ID = "riderId";
     /** ISO-8601 durations of the two timers, set at start from configuration. */
@@ -120,6 +142,13 @@ public final class OrderProcess {
      */
     public static final List<String> TASK_DISPLAY_VARIABLES = List.of(VAR_ORDER_NUMBER, VAR_STORE_NAME,
             VAR_ITEMS_SUMMARY, VAR_TOTAL, VAR_DELIVERY_ADDRESS);
+
+    /**
+     * The order's routing and money facts: written by placement, the workers and the process itself, never by a task
+     * user. No form has an editable field of one of these names (the engine refuses such a form).
+     */
+    public static final Set<String> ORDER_FACTS = Set.of(VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_STORE_ID, VAR_REGION,
+            VAR_TOTAL, VAR_PAYMENT_METHOD, VAR_PAYMENT_CREDENTIAL, VAR_PAYMENT_STATUS, VAR_RIDER_ID);
 
     public static final String DEFAULT_STORE_ANSWER_TIMEOUT = "PT5M";
     public static final String DEFAULT_RIDER_SEARCH_TIMEOUT = "PT10M";

@@ -186,6 +186,12 @@ class OrderProcessContractTest {
             List<String> displayed = JsonPath.read(json, "$.components[?(@.disabled == true)].key");
             assertThat(displayed).as("displayed in %s", formId).isNotEmpty().allMatch(contractVariables::contains);
             assertThat(displayed).contains(OrderProcess.VAR_ORDER_NUMBER);
+            // what a task user answers: contract variables too, and never a routing or money fact of the order
+            List<Map<String, Object>> keyed = JsonPath.read(json, "$.components[?(@.key)]");
+            List<Object> answered = keyed.stream().filter(field -> !Boolean.TRUE.equals(field.get("disabled")))
+                    .map(field -> field.get("key")).toList();
+            assertThat(answered).as("answered in %s", formId).isNotEmpty().allMatch(contractVariables::contains)
+                    .noneMatch(OrderProcess.ORDER_FACTS::contains);
         }
     }
 

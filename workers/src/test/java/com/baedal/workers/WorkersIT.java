@@ -8,6 +8,7 @@ import com.baedal.engine.EngineApplication;
 import com.baedal.process.PaymentStatus;
 import com.baedal.testsupport.LocalPostgres;
 import com.baedal.workers.payment.CardProvider;
+import com.baedal.workers.payment.PaymentCredentials;
 import com.baedal.workers.payment.PaymentService;
 import com.baedal.workers.payment.PaymentSnapshot;
 import com.baedal.workers.payment.SimulatedCardProvider;
@@ -53,7 +54,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The workers against a real engine: the engine application runs in-process on its own database
- * (workers_it_engine) with its local profile (demo stores, demo users, the svc-workers service user); the workers
+ * (workers_it_engine) with its local profile (demo stores, demo users, the svc-workers service account); the workers
  * run as a Spring Boot test on workers_it, with the real external-task client fetching over HTTP. Orders are placed
  * through the engine's REST API with its dev tokens. The only stand-in is the card provider: the simulated one,
  * wrapped so a test can hold a charge in flight.
@@ -158,6 +159,7 @@ class WorkersIT {
 
     @Autowired HeldCardProvider provider;
     @Autowired PaymentService payments;
+    @Autowired PaymentCredentials credentials;
     @Autowired ExternalTaskClient client;
     @Autowired JdbcClient workersDb;
     @Autowired MeterRegistry meters;
@@ -250,14 +252,14 @@ class WorkersIT {
                     () -> engineTasks.fetchAndLock(1, "worker-that-crashes")
                             .topic(TOPIC_PAYMENT_CHARGE, 1_000)
                             .businessKey(orderId)
-                            .variables(VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_CARD_TOKEN)
+                            .variables(VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_PAYMENT_CREDENTIAL)
                             .execute(),
                     tasks -> !tasks.isEmpty());
             LockedExternalTask task = locked.get(0);
             PaymentService.ChargeResult first = payments.charge(new PaymentService.ChargeRequest(
                     (String) task.getVariables().get(VAR_ORDER_ID), (String) task.getVariables().get(VAR_CUSTOMER_ID),
                     ((Number) task.getVariables().get(VAR_TOTAL)).longValue(),
-                    (String) task.getVariables().get(VAR_CARD_TOKEN)));
+                    credentials.cardToken(orderId, (String) task.getVariables().get(VAR_PAYMENT_CREDENTIAL))));
             assertThat(first.outcome()).isEqualTo(PaymentService.ChargeOutcome.APPROVED);
             // ... and the worker dies here: the task is not completed; its lock expires after a second
         } finally {
@@ -370,6 +372,31 @@ class WorkersIT {
         assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isFalse();
         assertThat(meters.counter(WorkerMetrics.TASKS, "topic", TOPIC_PAYMENT_CHARGE, "outcome", "incident")
                 .count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aPaymentCredentialSealedForAnotherOrderChargesNothing() {
+        client.stop(); // the credential is swapped before any worker sees the charge
+        String orderId;
+        try {
+            orderId = placeOrder("tok_visa");
+            String otherOrderId = placeOrder("tok_visa");
+            RuntimeService runtime = engineBean(RuntimeService.class);
+            runtime.setVariable(processInstanceId(orderId), VAR_PAYMENT_CREDENTIAL,
+                    runtime.getVariable(processInstanceId(otherOrderId), VAR_PAYMENT_CREDENTIAL));
+        } finally {
+            client.start();
+        }
+
+        RuntimeService runtime = engineBean(RuntimeService.class);
+        Incident incident = await().atMost(Duration.ofSeconds(45)).until(
+                () -> runtime.createIncidentQuery().processInstanceId(processInstanceId(orderId)).singleResult(),
+                found -> found != null);
+        assertThat(incident.getActivityId()).isEqualTo(TASK_CHARGE_PAYMENT);
+        assertThat(incident.getIncidentMessage()).contains("payment credential of order " + orderId)
+                .contains("sealed for another order");
+        assertThat(provider.simulator.calls(PaymentService.chargeKey(orderId))).isZero();
+        assertThat(provider.simulator.moneyMoved(PaymentService.chargeKey(orderId))).isFalse();
     }
 
     @Test

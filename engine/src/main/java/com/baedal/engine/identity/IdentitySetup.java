@@ -7,11 +7,14 @@ import com.baedal.engine.catalog.CatalogService;
 import com.baedal.engine.catalog.Store;
 import com.baedal.process.OrderProcess;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -42,7 +45,10 @@ import org.springframework.util.StringUtils;
  *       {@code riders-<region>} per catalog region, with their application, process-definition and filter
  *       grants. Task visibility itself comes from the engine's automatic task authorizations for candidate
  *       groups and assignees; there is deliberately no global task grant.</li>
- *   <li>the workers' service user, only when its password is configured;</li>
+ *   <li>the grant of the workers' service account (no Camunda user: see
+ *       {@code security.EngineRestAuthenticationProvider}); a Camunda user of that id left by an older version is
+ *       removed;</li>
+ *   <li>task grants of tasks created before candidates got {@code TASK_WORK} lose {@code UPDATE};</li>
  *   <li>the first operator (member of {@code camunda-admin} and {@code operators}), only when a user id and an initial
  *       password are configured; created once, so a password changed later in Camunda Admin stays. Without one, and
  *       with no Camunda administrator yet, the start logs a warning;</li>
@@ -118,7 +124,8 @@ public class IdentitySetup implements ApplicationRunner {
             ensureGroup(group, "Riders in " + region);
             grantTasklistUser(group, List.of(regionFilter, myDeliveriesFilter));
         }
-        setUpWorkersUser();
+        setUpWorkersAccount();
+        downgradeTaskGrants();
         if (demoUsers) {
             setUpDemoUsers(stores, regions);
         }
@@ -162,22 +169,53 @@ public class IdentitySetup implements ApplicationRunner {
     }
 
     /**
-     * External-task workers fetch, lock, complete, fail and throw BPMN errors on order-delivery instances only:
-     * READ/READ_INSTANCE/UPDATE_INSTANCE on that process definition cover exactly its instances.
+     * External-task workers fetch, lock, complete, fail, throw BPMN errors and extend locks on order-delivery
+     * instances only: READ_INSTANCE and UPDATE_INSTANCE on that process definition are exactly what those check, and
+     * all the account gets. The account authenticates with a configured secret, not as a Camunda user, so that
+     * nobody can lock it out (which would stop every payment) or log into the webapps with it.
      */
-    private void setUpWorkersUser() {
+    private void setUpWorkersAccount() {
         if (!StringUtils.hasText(workersUser)) {
             return;
         }
-        if (!StringUtils.hasText(workersPassword)) {
-            log.warn("No password configured for the workers' service user '{}' (BAEDAL_WORKERS_PASSWORD): "
-                    + "user not created; external-task workers cannot authenticate", workersUser);
-            return;
+        if (identityService.createUserQuery().userId(workersUser).count() > 0) {
+            identityService.deleteUser(workersUser);
+            log.info("Removed the Camunda user {}: the workers' service account is configuration-only now",
+                    workersUser);
         }
-        ensureUser(workersUser, "Baedal", "Workers", workersPassword, true);
-        grant(workersUser, null, Resources.PROCESS_DEFINITION, OrderProcess.PROCESS_KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grantExactly(workersUser, Resources.PROCESS_DEFINITION, OrderProcess.PROCESS_KEY,
+                ProcessDefinitionPermissions.values(),
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        if (!StringUtils.hasText(workersPassword)) {
+            log.warn("No secret configured for the workers' service account '{}' (BAEDAL_WORKERS_PASSWORD): "
+                    + "external-task workers cannot authenticate", workersUser);
+        }
+    }
+
+    /**
+     * Candidates and assignees get TASK_WORK on a task now (CamundaTrustPlugin), not UPDATE, which let them set any
+     * variable of the order and reassign the task. Grants of tasks created before still carry UPDATE: they get
+     * TASK_WORK instead. Only grants on single tasks; the administrators' grant on every task stays.
+     */
+    private void downgradeTaskGrants() {
+        List<Authorization> updatable = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE)
+                .list();
+        int downgraded = 0;
+        for (Authorization authorization : updatable) {
+            if (ANY.equals(authorization.getResourceId())) {
+                continue;
+            }
+            authorization.removePermission(Permissions.UPDATE);
+            authorization.addPermission(Permissions.TASK_WORK);
+            authorizationService.saveAuthorization(authorization);
+            downgraded++;
+        }
+        if (downgraded > 0) {
+            log.info("{} task grants changed from UPDATE to TASK_WORK", downgraded);
+        }
     }
 
     /**
@@ -186,7 +224,7 @@ public class IdentitySetup implements ApplicationRunner {
      */
     private void setUpFirstOperator() {
         if (StringUtils.hasText(operatorUser) && StringUtils.hasText(operatorPassword)) {
-            ensureUser(operatorUser, "Baedal", "Operator", operatorPassword, false);
+            ensureUser(operatorUser, "Baedal", "Operator", operatorPassword);
             ensureMembership(operatorUser, Groups.CAMUNDA_ADMIN);
             ensureMembership(operatorUser, OrderProcess.GROUP_OPERATORS);
         } else if (StringUtils.hasText(operatorUser) || StringUtils.hasText(operatorPassword)) {
@@ -201,13 +239,13 @@ public class IdentitySetup implements ApplicationRunner {
     private void setUpDemoUsers(List<Store> stores, SortedSet<String> regions) {
         for (Store store : stores) {
             String userId = "owner-" + store.storeId();
-            ensureUser(userId, "Owner", store.name(), DEMO_PASSWORD, false);
+            ensureUser(userId, "Owner", store.name(), DEMO_PASSWORD);
             ensureMembership(userId, OrderProcess.storeGroup(store.storeId()));
         }
         for (String region : regions) {
             for (int n = 1; n <= RIDERS_PER_REGION; n++) {
                 String userId = "rider-" + region + "-" + n;
-                ensureUser(userId, "Rider " + n, region, DEMO_PASSWORD, false);
+                ensureUser(userId, "Rider " + n, region, DEMO_PASSWORD);
                 ensureMembership(userId, OrderProcess.ridersGroup(region));
             }
         }
@@ -234,15 +272,8 @@ public class IdentitySetup implements ApplicationRunner {
                 () -> identityService.createGroupQuery().groupId(groupId).count() > 0, "group " + groupId);
     }
 
-    private void ensureUser(String userId, String firstName, String lastName, String password,
-                            boolean updatePassword) {
-        User existing = identityService.createUserQuery().userId(userId).singleResult();
-        if (existing != null) {
-            if (updatePassword && !identityService.checkPassword(userId, password)) {
-                existing.setPassword(password);
-                identityService.saveUser(existing);
-                log.info("Password of user {} updated from configuration", userId);
-            }
+    private void ensureUser(String userId, String firstName, String lastName, String password) {
+        if (identityService.createUserQuery().userId(userId).count() > 0) {
             return;
         }
         User user = identityService.newUser(userId);
@@ -298,6 +329,33 @@ public class IdentitySetup implements ApplicationRunner {
         saveTolerantly(() -> authorizationService.saveAuthorization(authorization), () -> false,
                 "authorization " + Objects.requireNonNullElse(userId, groupId) + " on " + resource.resourceName()
                         + "/" + resourceId);
+    }
+
+    /**
+     * Sets the user's GRANT on that resource to exactly these permissions (of {@code all} that the resource knows),
+     * creating it when missing and taking away what an older version granted.
+     */
+    private void grantExactly(String userId, Resource resource, String resourceId, Permission[] all,
+                              Permission... permissions) {
+        List<Authorization> existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).userIdIn(userId)
+                .list();
+        if (!existing.isEmpty() && Arrays.stream(existing.get(0).getPermissions(all))
+                .filter(granted -> granted.getValue() != 0) // NONE is always "granted"
+                .collect(Collectors.toSet()).equals(Set.of(permissions))) {
+            return;
+        }
+        Authorization authorization = existing.isEmpty()
+                ? authorizationService.createNewAuthorization(AUTH_TYPE_GRANT)
+                : existing.get(0);
+        if (existing.isEmpty()) {
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            authorization.setUserId(userId);
+        }
+        authorization.setPermissions(permissions);
+        saveTolerantly(() -> authorizationService.saveAuthorization(authorization), () -> false,
+                "authorization " + userId + " on " + resource.resourceName() + "/" + resourceId);
     }
 
     /** Another node may create the same entity at the same moment; that is fine as long as it exists afterwards. */

@@ -42,15 +42,17 @@ public class OrderPlacement {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final OrderProperties properties;
+    private final PaymentCredentialSealer credentials;
 
     OrderPlacement(CatalogService catalog, OrderRepository orders, RuntimeService runtime, TransactionTemplate tx,
-                   ObjectMapper json, OrderProperties properties) {
+                   ObjectMapper json, OrderProperties properties, PaymentCredentialSealer credentials) {
         this.catalog = catalog;
         this.orders = orders;
         this.runtime = runtime;
         this.tx = tx;
         this.json = json;
         this.properties = properties;
+        this.credentials = credentials;
     }
 
     /** The answer to a placement; {@code status} is always PLACED, also when an idempotent call is replayed. */
@@ -158,7 +160,8 @@ public class OrderPlacement {
                 .putValue(VAR_TOTAL, order.total())
                 .putValue(VAR_DELIVERY_ADDRESS, order.deliveryAddressText())
                 .putValue(VAR_PAYMENT_METHOD, order.paymentMethod())
-                .putValue(VAR_CARD_TOKEN, order.cardToken())
+                // the card token enters the process sealed for the payment service, never in plain
+                .putValue(VAR_PAYMENT_CREDENTIAL, credentials.seal(order.orderId(), order.cardToken()))
                 .putValue(VAR_STORE_ANSWER_TIMEOUT, properties.storeAnswerTimeout().toString())
                 .putValue(VAR_RIDER_SEARCH_TIMEOUT, properties.riderSearchTimeout().toString());
     }

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The commands that move a placed order on: the customer's cancel, the store owner's answer and cooking steps,
  * the rider's pick-up and delivery. Each completes the matching user task (or correlates the cancel message) and
- * answers 409 when the order is not at that step. A command returns once the engine committed the step.
+ * answers 409 when the order is not at that step. A command returns once the engine committed the step. The commands
+ * act without a Camunda user but under the same engine rules as Tasklist: a task completes with the fields of its
+ * form (the answer, the confirmations), never with order facts.
  */
 @Service
 public class OrderSteps {
@@ -85,18 +86,22 @@ public class OrderSteps {
     }
 
     public StepResult cookingStarted(Caller caller, String storeId, String orderId) {
-        completeStoreTask(storeOrder(caller, storeId, orderId), TASK_START_COOKING, Map.of());
+        completeStoreTask(storeOrder(caller, storeId, orderId), TASK_START_COOKING,
+                Map.of(VAR_COOKING_STARTED_CONFIRMED, true));
         return new StepResult(orderId, OrderStatus.COOKING);
     }
 
     public StepResult cookingFinished(Caller caller, String storeId, String orderId) {
-        completeStoreTask(storeOrder(caller, storeId, orderId), TASK_FINISH_COOKING, Map.of());
+        completeStoreTask(storeOrder(caller, storeId, orderId), TASK_FINISH_COOKING,
+                Map.of(VAR_COOKING_FINISHED_CONFIRMED, true));
         return new StepResult(orderId, OrderStatus.READY_FOR_PICKUP);
     }
 
     /**
      * Exactly one rider gets an order: picks of one order run one after the other (the order lock), so the second
-     * finds the task gone and answers 409.
+     * finds the task gone and answers 409; a pick-up another rider claimed in Tasklist is 409 too. The claim makes
+     * the rider the task's assignee, and completing it makes the assignee the order's rider (RiderAssignment, the
+     * process's riderId), exactly as a completion in Tasklist does.
      */
     public StepResult pick(Caller caller, String orderId) {
         OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
@@ -113,8 +118,7 @@ public class OrderSteps {
                             ? alreadyTaken(orderId) : OrderProblem.notAtStep(orderId, TASK_PICK_UP);
                 }
                 tasks.claim(task.getId(), caller.subject());
-                tasks.complete(task.getId(), Variables.putValue(VAR_RIDER_ID, caller.subject()));
-                orders.assignRider(orderId, caller.subject());
+                tasks.complete(task.getId(), Map.of(VAR_PICKED_UP_CONFIRMED, true));
                 return null;
             });
         } catch (TaskAlreadyClaimedException claimedInTasklist) {
@@ -133,7 +137,7 @@ public class OrderSteps {
             if (!Objects.equals(task.getAssignee(), caller.subject())) {
                 throw OrderProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
             }
-            tasks.complete(task.getId());
+            tasks.complete(task.getId(), Map.of(VAR_DELIVERED, true));
             return null;
         });
         return new StepResult(orderId, OrderStatus.DELIVERED);

@@ -1,5 +1,6 @@
 package com.baedal.engine.process;
 
+import com.baedal.engine.order.RiderAssignment;
 import com.baedal.process.OrderProcess;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>every user task of {@code order-delivery} gets a create listener that appends the order number to the
  *       task name, so Tasklist says which order a task is about while the BPMN keeps plain names;</li>
+ *   <li>the pick-up gets a built-in complete listener ({@link RiderAssignment}) that makes its assignee the order's
+ *       rider on the order row;</li>
  *   <li>script tasks are refused in any process (platform rule: no scripts on the engine).</li>
  * </ul>
  */
@@ -23,6 +26,11 @@ import org.springframework.stereotype.Component;
 public class OrderProcessParseListener extends AbstractBpmnParseListener {
 
     private final TaskListener orderNumberInName = new OrderNumberTaskNameListener();
+    private final RiderAssignment riderAssignment;
+
+    public OrderProcessParseListener(RiderAssignment riderAssignment) {
+        this.riderAssignment = riderAssignment;
+    }
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -31,6 +39,10 @@ public class OrderProcessParseListener extends AbstractBpmnParseListener {
         }
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
             behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, orderNumberInName);
+            if (OrderProcess.TASK_PICK_UP.equals(activity.getId())) {
+                // built-in: runs even when an operator skips custom listeners
+                behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, riderAssignment);
+            }
         }
     }
 

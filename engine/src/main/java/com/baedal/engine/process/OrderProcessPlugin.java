@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands every {@link BpmnParseListener} bean of the engine (task naming, order events) to Camunda and replaces its
- * external-task service with {@link OrderLockingExternalTaskService}; the starter applies every
- * {@code ProcessEnginePlugin} bean.
+ * Hands every {@link BpmnParseListener} bean of the engine (task naming, order events) to Camunda, replaces its
+ * external-task service with {@link OrderLockingExternalTaskService} and its task and form services with ones that
+ * apply the {@link UserTaskGuard}; the starter applies every {@code ProcessEnginePlugin} bean.
  */
 @Component
 public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
@@ -34,5 +34,8 @@ public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
         }
         listeners.addAll(parseListeners);
         configuration.setExternalTaskService(new OrderLockingExternalTaskService(orderLock));
+        UserTaskGuard userTasks = new UserTaskGuard();
+        configuration.setTaskService(new GuardedTaskService(userTasks));
+        configuration.setFormService(new GuardedFormService(userTasks));
     }
 }

@@ -25,6 +25,12 @@ class ProfileConfigurationTest {
         }
         assertThat(base.getProperty("baedal.demo.users")).isEqualTo("false");
         assertThat(prod.getProperty("baedal.demo.users")).isEqualTo("false");
+        // the payment service's key: required outside local, a committed dev key locally
+        assertThat(base.getProperty("baedal.payment.credential.public-key"))
+                .isEqualTo("${BAEDAL_PAYMENT_CREDENTIAL_PUBLIC_KEY}");
+        assertThat(prod).doesNotContainKey("baedal.payment.credential.public-key");
+        assertThat(local.getProperty("baedal.payment.credential.public-key"))
+                .isEqualTo("${BAEDAL_PAYMENT_CREDENTIAL_PUBLIC_KEY:classpath:local-dev/payment-credential-public.pem}");
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class OrderFixtures {
         variables.put(VAR_TOTAL, 43000L);
         variables.put(VAR_DELIVERY_ADDRESS, "12 Teheran-ro, " + region);
         variables.put(VAR_PAYMENT_METHOD, "CARD");
-        variables.put(VAR_CARD_TOKEN, "tok_it");
+        variables.put(VAR_PAYMENT_CREDENTIAL, "sealed-credential-of-" + orderId);
         variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
         variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, orderId, variables);

@@ -148,7 +148,9 @@ public final class RawEngineBaseline {
         variables.put(VAR_TOTAL, 41_000L);
         variables.put(VAR_DELIVERY_ADDRESS, "Bench-ro " + number + ", gangnam");
         variables.put(VAR_PAYMENT_METHOD, "CARD");
-        variables.put(VAR_CARD_TOKEN, plan == PlatformDriver.Plan.DECLINE ? "tok_declined" : "tok_visa");
+        // the platform seals the card token for the payment service; here only the handlers read it, as an opaque value
+        variables.put(VAR_PAYMENT_CREDENTIAL,
+                "sealed:" + (plan == PlatformDriver.Plan.DECLINE ? "tok_declined" : "tok_visa"));
         variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
         variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
         runtime.startProcessInstanceByKey(PROCESS_KEY, orderId, variables);

@@ -21,15 +21,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_PAYMENT_CHARGE, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_CARD_TOKEN})
+        variableNames = {VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_PAYMENT_CREDENTIAL})
 public class ChargePaymentHandler extends WorkerTaskHandler {
 
     private final PaymentService payments;
+    private final PaymentCredentials credentials;
 
     public ChargePaymentHandler(PaymentService payments, PaymentProperties properties, WorkerMetrics metrics,
-                                WorkerLifecycle lifecycle) {
+                                WorkerLifecycle lifecycle, PaymentCredentials credentials) {
         super(metrics, lifecycle, properties.retryPolicy());
         this.payments = payments;
+        this.credentials = credentials;
     }
 
     @Override
@@ -38,7 +40,7 @@ public class ChargePaymentHandler extends WorkerTaskHandler {
                 TaskVariables.string(task, VAR_ORDER_ID),
                 TaskVariables.string(task, VAR_CUSTOMER_ID),
                 TaskVariables.number(task, VAR_TOTAL),
-                TaskVariables.string(task, VAR_CARD_TOKEN));
+                credentials.cardToken(task));
         PaymentService.ChargeResult result = payments.charge(request);
         return switch (result.outcome()) {
             case APPROVED -> {

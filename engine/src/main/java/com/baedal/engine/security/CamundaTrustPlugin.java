@@ -1,0 +1,39 @@
+package com.baedal.engine.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's side of the trust boundary, in code so that no configuration switches it off:
+ * <ul>
+ *   <li>candidates and assignees of a task get {@code READ} and {@code TASK_WORK} on it (claim and complete), not
+ *       Camunda's default {@code UPDATE}, which would let them set any variable and reassign the task;</li>
+ *   <li>deserialization type validation on, with {@link ProcessVariableTypes} as the allow-list;</li>
+ *   <li>expressions in task queries and filters are refused ({@link QueryExpressions}): ad-hoc queries by a command
+ *       interceptor, filters by {@link GuardedFilterService}.</li>
+ * </ul>
+ * The user task rules (form fields, rider ownership) are the process's: see
+ * {@link com.baedal.engine.process.UserTaskGuard}.
+ */
+@Component
+public class CamundaTrustPlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setDeserializationTypeValidator(new ProcessVariableTypes());
+        configuration.setFilterService(new GuardedFilterService());
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
+        if (interceptors == null) {
+            interceptors = new ArrayList<>();
+            configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        }
+        interceptors.add(new AdhocQueryExpressionInterceptor());
+    }
+}

@@ -1,0 +1,43 @@
+package com.baedal.engine.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.junit.jupiter.api.Test;
+
+/** What counts as an expression in a task query, without an engine. */
+class QueryExpressionsTest {
+
+    @Test
+    void expressionsAreFoundPlainAndUrlEncoded() {
+        assertThat(QueryExpressions.containsExpression("${currentUser()}")).isTrue();
+        assertThat(QueryExpressions.containsExpression("#{currentUser()}")).isTrue();
+        assertThat(QueryExpressions.containsExpression("%24%7BcurrentUser()%7D")).isTrue();
+        assertThat(QueryExpressions.containsExpression("%2524%257B1%257D")).isTrue();
+        assertThat(QueryExpressions.containsExpression("%23%7b1%7d")).isTrue();
+        assertThat(QueryExpressions.containsExpression("100% $ {fine}")).isFalse();
+        assertThat(QueryExpressions.containsExpression("Accept%")).isFalse();
+    }
+
+    @Test
+    void anExpressionAnywhereInAnAdHocQueryIsRefused() {
+        TaskQueryImpl orQuery = new TaskQueryImpl();
+        orQuery.taskAssigneeExpression("${currentUser()}");
+        TaskQueryImpl query = new TaskQueryImpl();
+        query.addOrQuery(orQuery);
+        assertThatThrownBy(() -> QueryExpressions.refuseInAdhocQuery(query, "the task query"))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("taskAssignee");
+
+        TaskQueryImpl literal = new TaskQueryImpl();
+        literal.taskNameLike("%24%7B1%7D");
+        assertThatThrownBy(() -> QueryExpressions.refuseInAdhocQuery(literal, "the task query"))
+                .isInstanceOf(BadUserRequestException.class);
+
+        TaskQueryImpl plain = new TaskQueryImpl();
+        plain.taskNameLike("Accept%");
+        assertThatCode(() -> QueryExpressions.refuseInAdhocQuery(plain, "the task query")).doesNotThrowAnyException();
+    }
+}

@@ -2,6 +2,7 @@ package com.baedal.engine.process;
 
 import com.baedal.engine.order.OrderLock;
 import com.baedal.engine.order.OrderLockingExternalTaskService;
+import com.baedal.engine.security.CamundaTrustPlugin;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -35,7 +36,7 @@ public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
         listeners.addAll(parseListeners);
         configuration.setExternalTaskService(new OrderLockingExternalTaskService(orderLock));
         UserTaskGuard userTasks = new UserTaskGuard();
-        configuration.setTaskService(new GuardedTaskService(userTasks));
+        configuration.setTaskService(new GuardedTaskService(userTasks, CamundaTrustPlugin.orderFacts(configuration)));
         configuration.setFormService(new GuardedFormService(userTasks));
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,11 @@ import org.springframework.stereotype.Component;
  *       Camunda's default {@code UPDATE}, which would let them set any variable and reassign the task;</li>
  *   <li>deserialization type validation on, with {@link ProcessVariableTypes} as the allow-list;</li>
  *   <li>expressions in task queries and filters are refused ({@link QueryExpressions}): ad-hoc queries by a command
- *       interceptor, filters by {@link GuardedFilterService}.</li>
+ *       interceptor, filters by {@link GuardedFilterService};</li>
+ *   <li>the facts of an order are written by the process and the order commands only, never through the variable
+ *       API by an authenticated user, operators and administrators included ({@link OrderFacts}, applied by
+ *       {@link GuardedRuntimeService} and by the task service's variable writes);</li>
+ *   <li>external tasks are worked by the workers' service account only ({@link ExternalTaskWorkInterceptor}).</li>
  * </ul>
  * The user task rules (form fields, rider ownership) are the process's: see
  * {@link com.baedal.engine.process.UserTaskGuard}.
@@ -23,17 +28,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaTrustPlugin extends AbstractProcessEnginePlugin {
 
+    private final String serviceUser;
+
+    public CamundaTrustPlugin(@Value("${baedal.workers.user:svc-workers}") String serviceUser) {
+        this.serviceUser = serviceUser;
+    }
+
+    /** The order-fact rule on the engine's identity service (where REST and the webapps put the caller). */
+    public static OrderFacts orderFacts(ProcessEngineConfigurationImpl configuration) {
+        return new OrderFacts(configuration.getIdentityService());
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
         configuration.setDeserializationTypeValidationEnabled(true);
         configuration.setDeserializationTypeValidator(new ProcessVariableTypes());
         configuration.setFilterService(new GuardedFilterService());
+        configuration.setRuntimeService(new GuardedRuntimeService(orderFacts(configuration)));
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
         if (interceptors == null) {
             interceptors = new ArrayList<>();
             configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         }
         interceptors.add(new AdhocQueryExpressionInterceptor());
+        interceptors.add(new ExternalTaskWorkInterceptor(configuration.getIdentityService(), serviceUser));
     }
 }

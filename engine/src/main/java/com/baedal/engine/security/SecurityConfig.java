@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -37,13 +38,25 @@ public class SecurityConfig {
 
     public static final String LOCAL_PROFILE = "local";
     public static final String DEV_TOKENS_PATH = "/api/dev/tokens";
+    /** The webapps' internal engine API (what Tasklist and Cockpit call), of any engine name. */
+    static final String WEBAPP_ENGINE_API = "/camunda/api/engine/engine/*";
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         // Explicit path matchers: /engine-rest is served by Jersey, not by Spring MVC's DispatcherServlet.
         http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .authorizeHttpRequests(auth -> auth
+                        // the workers' long poll: engine REST only. The webapps never fetch external tasks, and their
+                        // API cannot hold a request open (Camunda would answer 500); nobody but the workers' service
+                        // account may work external tasks anyway (CamundaTrustPlugin).
+                        .requestMatchers(path(HttpMethod.POST, WEBAPP_ENGINE_API + "/external-task/fetchAndLock"))
+                        .denyAll()
+                        .anyRequest().permitAll())
+                // Camunda authenticates these paths itself, so a refusal here is never a question of a token: 403
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(problems).authenticationEntryPoint(
+                        (request, response, refused) -> problems.handle(request, response,
+                                new AccessDeniedException(refused.getMessage()))))
                 // Camunda's webapp has its own CSRF prevention filter and security headers; REST uses Basic auth.
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)

@@ -20,13 +20,17 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * Runs one piece of local infrastructure until it is stopped (SIGTERM / Ctrl-C):
+ * The local platform's commands:
+ * <pre>
+ *   up       [--root DIR]      the whole platform, supervised, until Ctrl-C ({@link Launcher}; what ./baedal up runs)
+ * </pre>
+ * and the two pieces of infrastructure that {@code up} runs as child processes, each until it is stopped:
  * <pre>
  *   kafka    [port] [dataDir]  a single-node Kafka broker in KRaft mode (default 9092, data kept in dataDir)
  *   postgres [port] [dataDir] [db,db,...]  an embedded PostgreSQL server (default 5432, data kept in dataDir),
  *                                          creating the named databases when they are missing
  * </pre>
- * Prints one line {@code READY <address>} once it accepts connections, which {@code ./baedal up} waits for.
+ * Each prints one line {@code READY <address>} once it accepts connections, which the {@link Supervisor} waits for.
  */
 public final class LocalPlatform {
 
@@ -36,10 +40,14 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (args.length == 0) {
-            System.err.println("usage: kafka [port] [dataDir] | postgres [port] [dataDir]");
+            System.err.println("usage: up [--root DIR] | kafka [port] [dataDir] | postgres [port] [dataDir] [db,...]");
             System.exit(2);
         }
         String component = args[0];
+        if (component.equals("up")) {
+            Path root = Path.of(args.length > 2 && args[1].equals("--root") ? args[2] : ".");
+            System.exit(new Launcher(root).up());
+        }
         int port = args.length > 1 ? Integer.parseInt(args[1]) : ("kafka".equals(component) ? 9092 : 5432);
         Path dataDir = Path.of(args.length > 2 ? args[2] : ".baedal/" + component);
         switch (component) {

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import kafka.server.KafkaConfig;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.utils.Time;
  * The local platform's commands:
  * <pre>
  *   up       [--root DIR]      the whole platform, supervised, until Ctrl-C ({@link Launcher}; what ./baedal up runs)
+ *   modules                    the modules whose runnable jars {@code up} runs (./baedal builds those that are stale)
  * </pre>
  * and the two pieces of infrastructure that {@code up} runs as child processes, each until it is stopped:
  * <pre>
@@ -40,10 +43,19 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (args.length == 0) {
-            System.err.println("usage: up [--root DIR] | kafka [port] [dataDir] | postgres [port] [dataDir] [db,...]");
+            System.err.println("usage: up [--root DIR] | modules | kafka [port] [dataDir] | postgres [port] [dataDir] [db,...]");
             System.exit(2);
         }
         String component = args[0];
+        if (component.equals("modules")) {
+            List<String> modules = new ArrayList<>();
+            modules.add("local-platform");
+            for (Service service : Service.values()) {
+                modules.add(service.id());
+            }
+            System.out.println(String.join(" ", modules));
+            return;
+        }
         if (component.equals("up")) {
             Path root = Path.of(args.length > 2 && args[1].equals("--root") ? args[2] : ".");
             System.exit(new Launcher(root).up());

@@ -364,7 +364,7 @@ public final class PlatformDriver implements AutoCloseable {
     }
 
     /** 100 ms, doubling, at most 2 s: retries while a service restarts, without hammering it. */
-    private static long backoffMillis(int attempt) {
+    static long backoffMillis(int attempt) {
         return Math.min(2000, 100L << Math.min(5, attempt - 1));
     }
 

@@ -155,7 +155,8 @@ final class Databases {
              PreparedStatement order = engine.prepareStatement(
                      "select count(*) from baedal.customer_order where order_id = ?::uuid");
              PreparedStatement process = engine.prepareStatement("select p.end_time_ is not null, "
-                     + "(select count(*) from act_ru_incident i where i.proc_inst_id_ = p.id_) "
+                     + "(select count(*) from act_ru_incident i where i.proc_inst_id_ = p.id_), "
+                     + "exists (select 1 from act_hi_actinst a where a.proc_inst_id_ = p.id_ and a.act_id_ in (?, ?)) "
                      + "from act_hi_procinst p where p.business_key_ = ? and p.proc_def_key_ = ?");
              PreparedStatement view = readModel.prepareStatement(
                      "select status, payment_status from order_view where order_id = ?");
@@ -167,12 +168,16 @@ final class Databases {
                 boolean placed = count(order, id) > 0;
                 Boolean ended = null;
                 int incidents = 0;
-                process.setString(1, id);
-                process.setString(2, OrderProcess.PROCESS_KEY);
+                boolean cancelOrReject = false;
+                process.setString(1, OrderProcess.EVENT_CANCEL_REQUESTED);
+                process.setString(2, OrderProcess.EVENT_REJECTION_STARTED);
+                process.setString(3, id);
+                process.setString(4, OrderProcess.PROCESS_KEY);
                 try (ResultSet row = process.executeQuery()) {
                     if (row.next()) {
                         ended = row.getBoolean(1);
                         incidents = row.getInt(2);
+                        cancelOrReject = row.getBoolean(3);
                     }
                 }
                 String viewStatus = null;
@@ -211,7 +216,8 @@ final class Databases {
                         }
                     }
                 }
-                facts.add(new OrderFacts(id, placed, ended, incidents, viewStatus, viewPayment, paymentStatus,
+                facts.add(new OrderFacts(id, placed, ended, incidents, cancelOrReject, viewStatus, viewPayment,
+                        paymentStatus,
                         cancelled, charges, refunds, references));
             }
         }

@@ -39,8 +39,8 @@ public final class MoneyCheck {
                     : order.processEnded() ? "ended" : "running") + ", read-model " + order.viewStatus()
                     + (order.openIncidents() > 0 ? ", " + order.openIncidents() + " open incident(s)" : ""));
         }
-        boolean goesBack = (order.viewStatus() != null && MONEY_GOES_BACK.contains(order.viewStatus()))
-                || order.paymentCancelled();
+        boolean goesBack = order.cancelOrReject() || order.paymentCancelled()
+                || (order.viewStatus() != null && MONEY_GOES_BACK.contains(order.viewStatus()));
         boolean doubleCharged = false;
         boolean kept;
         if (order.approvedCharges() != null) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param placed           the engine holds the order ({@code baedal.customer_order})
  * @param processEnded     its process instance ended; null when it has none
  * @param openIncidents    incidents of its process instance
+ * @param cancelOrReject   the process took a cancel or a rejection (its money must go back, whatever it shows now)
  * @param viewStatus       status in the read-model; null when not projected
  * @param viewPayment      payment status in the read-model
  * @param paymentStatus    the workers' payment record; null when no charge was ever attempted
@@ -18,7 +19,8 @@ import java.util.List;
  * @param refunds          refunds paid out by the provider; null when there is no ledger
  * @param chargeReferences the provider's references of the approved charges
  */
-public record OrderFacts(String orderId, boolean placed, Boolean processEnded, int openIncidents, String viewStatus,
+public record OrderFacts(String orderId, boolean placed, Boolean processEnded, int openIncidents,
+                         boolean cancelOrReject, String viewStatus,
                          String viewPayment, String paymentStatus, boolean paymentCancelled,
                          Integer approvedCharges, Integer refunds, List<String> chargeReferences) {
 

@@ -28,12 +28,24 @@ class MoneyCheckTest {
         assertThat(ended.moneyKept()).isTrue();
         assertThat(ended.problems()).anyMatch(p -> p.contains("kept its charge"));
 
-        OrderFacts hanging = new OrderFacts("o", true, false, 1, "ACCEPTED", "APPROVED", "APPROVED", true, 1, 0,
-                List.of("sim_ch_1"));
+        OrderFacts hanging = new OrderFacts("o", true, false, 1, true, "ACCEPTED", "APPROVED", "APPROVED", true, 1,
+                0, List.of("sim_ch_1"));
         MoneyCheck.Verdict verdict = MoneyCheck.judge(hanging);
         assertThat(verdict.lost()).isTrue();
         assertThat(verdict.moneyKept()).isTrue();
         assertThat(verdict.problems()).anyMatch(p -> p.contains("1 open incident"));
+    }
+
+    @Test
+    void aCancelTakenByTheProcessMeansTheMoneyGoesBackEvenBeforeAnyRecordSaysSo() {
+        // the cancel's refund failed and rolled back: the record and the view still say PAID / APPROVED
+        OrderFacts stuck = new OrderFacts("o", true, false, 1, true, "PAID", "APPROVED", "APPROVED", false, null,
+                null, null);
+
+        MoneyCheck.Verdict verdict = MoneyCheck.judge(stuck);
+
+        assertThat(verdict.moneyKept()).isTrue();
+        assertThat(verdict.lost()).isTrue();
     }
 
     @Test
@@ -63,16 +75,17 @@ class MoneyCheckTest {
 
     @Test
     void anOrderMissingFromTheEngineOrTheReadModelIsLost() {
-        assertThat(MoneyCheck.judge(new OrderFacts("o", false, null, 0, null, null, null, false, 0, 0, null)).lost())
-                .isTrue();
-        assertThat(MoneyCheck.judge(new OrderFacts("o", true, true, 0, null, null, "APPROVED", false, 1, 0, null))
+        assertThat(MoneyCheck.judge(new OrderFacts("o", false, null, 0, false, null, null, null, false, 0, 0, null))
                 .lost()).isTrue();
+        assertThat(MoneyCheck.judge(new OrderFacts("o", true, true, 0, false, null, null, "APPROVED", false, 1, 0,
+                null)).lost()).isTrue();
     }
 
     private static OrderFacts order(String status, String payment, boolean cancelled, Integer charges,
                                     Integer refunds) {
         String view = payment == null ? "PENDING" : payment;
-        return new OrderFacts("o", true, true, 0, status, view, payment, cancelled, charges, refunds,
+        return new OrderFacts("o", true, true, 0, status.equals("CANCELLED") || status.equals("REJECTED"), status,
+                view, payment, cancelled, charges, refunds,
                 charges == null ? null : java.util.stream.IntStream.range(0, charges).mapToObj(i -> "sim_ch_" + i)
                         .toList());
     }

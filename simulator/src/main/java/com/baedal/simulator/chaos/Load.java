@@ -29,7 +29,12 @@ final class Load implements AutoCloseable {
         this.driver = new PlatformDriver(client, new Metrics(System.nanoTime()), mix, orderTimeout,
                 System.nanoTime());
         driver.observe(this::seen);
-        driver.prepare();
+        try {
+            driver.prepare();
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
         driver.setConcurrency(concurrency);
     }
 

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import kafka.server.KafkaConfig;
@@ -20,13 +22,18 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * Runs one piece of local infrastructure until it is stopped (SIGTERM / Ctrl-C):
+ * The local platform's commands:
+ * <pre>
+ *   up       [--root DIR]      the whole platform, supervised, until Ctrl-C ({@link Launcher}; what ./baedal up runs)
+ *   modules                    the modules whose runnable jars {@code up} runs (./baedal builds those that are stale)
+ * </pre>
+ * and the two pieces of infrastructure that {@code up} runs as child processes, each until it is stopped:
  * <pre>
  *   kafka    [port] [dataDir]  a single-node Kafka broker in KRaft mode (default 9092, data kept in dataDir)
  *   postgres [port] [dataDir] [db,db,...]  an embedded PostgreSQL server (default 5432, data kept in dataDir),
  *                                          creating the named databases when they are missing
  * </pre>
- * Prints one line {@code READY <address>} once it accepts connections, which {@code ./baedal up} waits for.
+ * Each prints one line {@code READY <address>} once it accepts connections, which the {@link Supervisor} waits for.
  */
 public final class LocalPlatform {
 
@@ -36,10 +43,23 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (args.length == 0) {
-            System.err.println("usage: kafka [port] [dataDir] | postgres [port] [dataDir]");
+            System.err.println("usage: up [--root DIR] | modules | kafka [port] [dataDir] | postgres [port] [dataDir] [db,...]");
             System.exit(2);
         }
         String component = args[0];
+        if (component.equals("modules")) {
+            List<String> modules = new ArrayList<>();
+            modules.add("local-platform");
+            for (Service service : Service.values()) {
+                modules.add(service.id());
+            }
+            System.out.println(String.join(" ", modules));
+            return;
+        }
+        if (component.equals("up")) {
+            Path root = Path.of(args.length > 2 && args[1].equals("--root") ? args[2] : ".");
+            System.exit(new Launcher(root).up());
+        }
         int port = args.length > 1 ? Integer.parseInt(args[1]) : ("kafka".equals(component) ? 9092 : 5432);
         Path dataDir = Path.of(args.length > 2 ? args[2] : ".baedal/" + component);
         switch (component) {

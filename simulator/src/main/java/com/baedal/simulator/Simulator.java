@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * {@code ./baedal demo [--orders N] [--rate R] [--gateway URL]}: brings a running platform to life and prints a
  * progress bar, then a summary. {@code bench [options]} runs the benchmark instead ({@link
- * com.baedal.simulator.bench.Bench}).
+ * com.baedal.simulator.bench.Bench}), {@code chaos [options]} the fault scenarios ({@link
+ * com.baedal.simulator.chaos.Chaos}).
  */
 public final class Simulator {
 
@@ -16,6 +17,10 @@ public final class Simulator {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("bench")) {
             com.baedal.simulator.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("chaos")) {
+            com.baedal.simulator.chaos.Chaos.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         String gateway = "http://localhost:8080";

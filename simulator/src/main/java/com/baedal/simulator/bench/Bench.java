@@ -37,7 +37,7 @@ public final class Bench {
             return new Options(URI.create("http://localhost:8080"), Duration.ofSeconds(15), Duration.ofSeconds(60),
                     List.of(), null, "audit", false, Path.of("target", "bench"),
                     URI.create("http://127.0.0.1:8081/actuator/prometheus"),
-                    URI.create("http://127.0.0.1:8083/actuator/prometheus"), Path.of(".baedal"),
+                    URI.create("http://127.0.0.1:8083/actuator/prometheus"), Path.of(".baedal", "run"),
                     "jdbc:postgresql://127.0.0.1:5432/", "postgres", "", "bench_raw", "admin", "admin", null,
                     PlatformDriver.Mix.DEFAULT, 42, false);
         }
@@ -177,7 +177,7 @@ public final class Bench {
     }
 
     /** "60", "60s", "2m", "500ms". */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {

@@ -43,7 +43,7 @@ public final class Monitor {
     /**
      * @param engineMetrics    the engine's Prometheus endpoint, or null
      * @param readModelMetrics the read-model's Prometheus endpoint, or null
-     * @param pidDirectory     where {@code ./baedal} writes {@code <service>.pid}, or null
+     * @param pidDirectory     where the supervisor of {@code ./baedal up} keeps {@code <name>.pid}, or null
      */
     public Monitor(URI gateway, String operatorUser, String operatorPassword, URI engineMetrics,
                    URI readModelMetrics, Path pidDirectory) {
@@ -72,7 +72,7 @@ public final class Monitor {
                 .orElse(PrometheusText.Buckets.EMPTY);
     }
 
-    /** Reads the resident memory of every service with a pid file, of Kafka and of this JVM; keeps the peaks. */
+    /** Reads the resident memory of every process with a pid file (services, Kafka) and of this JVM; keeps the peaks. */
     public void sampleMemory() {
         Map<String, Long> pids = new LinkedHashMap<>();
         if (pidDirectory != null && Files.isDirectory(pidDirectory)) {
@@ -88,9 +88,6 @@ public final class Monitor {
             } catch (IOException ignored) {
                 // no pid files, no memory figures
             }
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                            .map(c -> c.contains("local-platform") && c.contains(" kafka ")).orElse(false))
-                    .findFirst().ifPresent(p -> pids.put("kafka", p.pid()));
         }
         pids.put("bench (this JVM)", ProcessHandle.current().pid());
         pids.forEach((name, pid) -> rssKb(pid).ifPresent(kb -> {
@@ -108,8 +105,8 @@ public final class Monitor {
     }
 
     /**
-     * CPU time used so far, in clock ticks (1/100 s on Linux), per process of interest: the services with a pid file,
-     * Kafka, this JVM, all PostgreSQL processes together, and "machine" (busy time of every core together).
+     * CPU time used so far, in clock ticks (1/100 s on Linux), per process of interest: those with a pid file (the
+     * services, Kafka), this JVM, all PostgreSQL processes together, and "machine" (busy time of every core together).
      */
     public Map<String, Long> cpuTicks() {
         Map<String, Long> ticks = new LinkedHashMap<>();
@@ -133,9 +130,6 @@ public final class Monitor {
             String command = process.info().command().orElse("");
             if (command.endsWith("/postgres") || command.equals("postgres")) {
                 postgres += processTicks(process.pid());
-            } else if (pidDirectory != null && process.info().commandLine()
-                    .map(c -> c.contains("local-platform") && c.contains(" kafka ")).orElse(false)) {
-                pids.put("kafka", process.pid());
             }
         }
         pids.put("bench (this JVM)", ProcessHandle.current().pid());

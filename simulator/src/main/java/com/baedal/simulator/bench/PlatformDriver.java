@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,6 +76,12 @@ public final class PlatformDriver implements AutoCloseable {
         }
     }
 
+    /** Told every status of every order the first time the bots see it (the chaos runner times recovery by it). */
+    @FunctionalInterface
+    public interface Observer {
+        void seen(String orderId, OrderStatus status, long nanoTime);
+    }
+
     /** An order that ended (or was given up: {@code status} null). */
     public record Ended(String orderId, Plan plan, OrderStatus status) {
         public boolean asPlanned() {
@@ -116,6 +123,7 @@ public final class PlatformDriver implements AutoCloseable {
     private Map<String, List<String>> riders = Map.of();
     private final List<String> openLoopTokens = new ArrayList<>();
     private volatile Thread arrivals;
+    private volatile Observer observer = (orderId, status, nanoTime) -> { };
 
     public PlatformDriver(BaedalClient client, Metrics metrics, Mix mix, Duration orderTimeout, long seed) {
         this.client = client;
@@ -159,6 +167,15 @@ public final class PlatformDriver implements AutoCloseable {
         }
         this.stores = List.copyOf(open);
         this.riders = Map.copyOf(regions);
+    }
+
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
+
+    /** The orders under way now. */
+    public java.util.Set<String> inFlightOrders() {
+        return java.util.Set.copyOf(inFlight.keySet());
     }
 
     /** Places at most this many more orders (for a smoke run); the default is no limit. */
@@ -246,7 +263,10 @@ public final class PlatformDriver implements AutoCloseable {
 
     // ---- customers ------------------------------------------------------------------------------------
 
-    /** Places one order; open loop measures from the intended arrival time, closed loop from now. */
+    /** One order as the app sends it; a retry after no answer sends the same body with the same key. */
+    private record Placement(Plan plan, Store store, Map<String, Object> body, String idempotencyKey) {
+    }
+
     private void place(Customer customer, boolean openLoop, long intendedNanos) {
         if (!customer.active || (limited && remaining.getAndDecrement() <= 0)) {
             return;
@@ -263,14 +283,31 @@ public final class PlatformDriver implements AutoCloseable {
                         "quantity", 1 + random.nextInt(2)));
             }
         }
-        long start = openLoop ? intendedNanos : System.nanoTime();
-        Response response = client.post("/api/orders", customer.token, Map.of(
-                "storeId", store.storeId(), "items", items,
+        Map<String, Object> body = Map.of("storeId", store.storeId(), "items", items,
                 "deliveryAddress", Map.of("region", store.region(), "street", "Bench-ro " + placedTotal.get()),
-                "payment", Map.of("method", "CARD", "cardToken", plan == Plan.DECLINE ? "tok_declined" : "tok_visa")));
+                "payment", Map.of("method", "CARD", "cardToken", plan == Plan.DECLINE ? "tok_declined" : "tok_visa"));
+        place(customer, openLoop, openLoop ? intendedNanos : System.nanoTime(),
+                new Placement(plan, store, body, UUID.randomUUID().toString()), 1);
+    }
+
+    /**
+     * Places one order; open loop measures from the intended arrival time, closed loop from now. Without an answer
+     * (no connection, 5xx) the order may exist or not: the app sends the same request with the same {@code
+     * Idempotency-Key} again until it gets one, so that it never loses track of an order it placed.
+     */
+    private void place(Customer customer, boolean openLoop, long start, Placement placement, int attempt) {
+        Plan plan = placement.plan();
+        Store store = placement.store();
+        Response response = client.post("/api/orders", customer.token, placement.body(),
+                Map.of("Idempotency-Key", placement.idempotencyKey()));
         long answered = System.nanoTime();
         if (response.status() != 201) {
             metrics.error("place: HTTP " + response.status());
+            if (response.status() >= 500 && answered - start < orderTimeout.toNanos()) {
+                timer.schedule(() -> placers.execute(() -> place(customer, openLoop, start, placement, attempt + 1)),
+                        backoffMillis(attempt), TimeUnit.MILLISECONDS);
+                return;
+            }
             if (limited) {
                 remaining.incrementAndGet();
             }
@@ -304,22 +341,31 @@ public final class PlatformDriver implements AutoCloseable {
         if (order.done) {
             return;
         }
-        int attempt = ++order.streamAttempts;
-        if (attempt > STREAM_RETRIES) {
+        if (status == 200) {
+            follow(order);
+        } else if (status == 404) {
+            // the read-model did not apply OrderPlaced within its wait
+            int attempt = ++order.streamAttempts;
+            if (attempt > STREAM_RETRIES) {
+                metrics.error("stream: gave up after HTTP 404");
+                giveUp(order);
+                return;
+            }
+            timer.schedule(() -> follow(order), Math.min(200, 30L * attempt), TimeUnit.MILLISECONDS);
+        } else if (status >= 500) {
+            // no connection or a service away: the app follows again until the order's timeout gives it up
+            metrics.error("stream: HTTP " + status);
+            int attempt = ++order.streamFailures;
+            timer.schedule(() -> follow(order), backoffMillis(attempt), TimeUnit.MILLISECONDS);
+        } else {
             metrics.error("stream: gave up after HTTP " + status);
             giveUp(order);
-            return;
         }
-        if (status == 404) {
-            // the read-model did not apply OrderPlaced within its wait
-            long delay = Math.min(200, 30L * attempt);
-            timer.schedule(() -> follow(order), delay, TimeUnit.MILLISECONDS);
-        } else if (status == 200) {
-            follow(order);
-        } else {
-            metrics.error("stream: HTTP " + status);
-            timer.schedule(() -> follow(order), 100, TimeUnit.MILLISECONDS);
-        }
+    }
+
+    /** 100 ms, doubling, at most 2 s: retries while a service restarts, without hammering it. */
+    static long backoffMillis(int attempt) {
+        return Math.min(2000, 100L << Math.min(5, attempt - 1));
     }
 
     private void onStatus(LiveOrder order, JsonNode data) {
@@ -334,6 +380,7 @@ public final class PlatformDriver implements AutoCloseable {
         if (!order.firstSeen(status, now, metrics)) {
             return;
         }
+        observer.seen(order.orderId, status, now);
         if (status.isFinal()) {
             end(order, status, now);
             return;
@@ -390,9 +437,11 @@ public final class PlatformDriver implements AutoCloseable {
                 }
             } else {
                 metrics.error(name + ": HTTP " + response.status());
-                if (attempt < 3 && !order.done) {
-                    timer.schedule(() -> command(order, name, path, token, body, expected, attempt + 1), 100,
-                            TimeUnit.MILLISECONDS);
+                // no answer or a service away (5xx): again until the order's timeout; a refusal (4xx): twice more
+                boolean away = response.status() >= 500;
+                if (!order.done && (away ? answered - order.placedAt < orderTimeout.toNanos() : attempt < 3)) {
+                    timer.schedule(() -> command(order, name, path, token, body, expected, attempt + 1),
+                            away ? backoffMillis(attempt) : 100, TimeUnit.MILLISECONDS);
                 }
             }
         });
@@ -463,6 +512,7 @@ public final class PlatformDriver implements AutoCloseable {
         volatile String riderToken;
         volatile boolean done;
         int streamAttempts;
+        int streamFailures;
 
         LiveOrder(String orderId, Plan plan, Store store, Customer customer, long placedAt) {
             this.orderId = orderId;

@@ -54,4 +54,10 @@ class PlatformDriverTest {
                 .isTrue();
         assertThat(new PlatformDriver.Ended("o-2", PlatformDriver.Plan.REJECT, null).asPlanned()).isFalse();
     }
+
+    @Test
+    void appsRetryAServiceThatIsAwayWithAGrowingPause() {
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToLong(PlatformDriver::backoffMillis).boxed())
+                .containsExactly(100L, 200L, 400L, 800L, 1600L, 2000L, 2000L, 2000L);
+    }
 }

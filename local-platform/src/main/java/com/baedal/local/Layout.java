@@ -1,0 +1,307 @@
+package com.baedal.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What runs where on one machine: the one owner of the local platform's layout. {@code ./baedal up} ({@link
+ * Launcher}), the end-to-end tests and the bench all start the platform from a layout; nothing else spells the
+ * services' ports, databases, environment, JVM options, logs or pid files.
+ *
+ * <pre>
+ *   state/logs/&lt;name&gt;.log    output of each process
+ *   state/run/&lt;name&gt;.pid     pid of each running process (kept current across restarts by the supervisor)
+ *   state/run/platform.properties  URLs and databases of the running platform ({@link RunningPlatform})
+ *   state/kafka, state/postgres  data of the Kafka broker and of the embedded PostgreSQL
+ * </pre>
+ *
+ * Every service has a list of {@linkplain Instance instances}, each with its own port; today one each. Running
+ * {@code --replicas N} means giving a service more instances and the gateway the list of their URLs.
+ */
+public final class Layout {
+
+    /** One running copy of a service. */
+    public record Instance(Service service, int ordinal, int port) {
+
+        /** {@code engine} for the first instance, {@code engine-2} for the second. */
+        public String name() {
+            return ordinal == 1 ? service.id() : service.id() + "-" + ordinal;
+        }
+
+        public URI url() {
+            return URI.create("http://localhost:" + port);
+        }
+    }
+
+    /** The PostgreSQL server the services' databases live on. */
+    public record DatabaseServer(String host, int port, String user, String password) {
+
+        public String url(String database) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    private final Path root;
+    private final Path state;
+    private final Map<Service, List<Instance>> instances;
+    private final int kafkaPort;
+    private final DatabaseServer databaseServer;
+    private final boolean embeddedPostgres;
+    private final Map<Service, String> databases;
+    private final List<String> jvmOptions;
+    private final Map<Service, List<String>> arguments;
+
+    private Layout(Builder builder) {
+        this.root = builder.root.toAbsolutePath().normalize();
+        this.state = builder.state.toAbsolutePath().normalize();
+        Map<Service, List<Instance>> all = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            all.put(service, List.of(new Instance(service, 1, builder.ports.getOrDefault(service, service.port()))));
+        }
+        this.instances = all;
+        this.kafkaPort = builder.kafkaPort;
+        this.databaseServer = builder.databaseServer;
+        this.embeddedPostgres = builder.embeddedPostgres;
+        Map<Service, String> names = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            if (service.database() != null) {
+                names.put(service, builder.databases.getOrDefault(service, service.database()));
+            }
+        }
+        this.databases = names;
+        this.jvmOptions = List.copyOf(builder.jvmOptions);
+        Map<Service, List<String>> args = new EnumMap<>(Service.class);
+        builder.arguments.forEach((service, list) -> args.put(service, List.copyOf(list)));
+        this.arguments = args;
+    }
+
+    /** {@code ./baedal up}'s layout: ports 8080-8083 and 9092, databases engine/payments/readmodel, state in .baedal. */
+    public static Builder standard(Path root) {
+        return new Builder(root, root.resolve(".baedal"));
+    }
+
+    /** A layout with everything as {@link #standard} until changed. */
+    public static Builder builder(Path root, Path state) {
+        return new Builder(root, state);
+    }
+
+    public List<Instance> instances(Service service) {
+        return instances.get(service);
+    }
+
+    public List<Instance> allInstances() {
+        return instances.values().stream().flatMap(List::stream).toList();
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    /** Every port the platform listens on (Kafka's controller takes the port after the broker's). */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        allInstances().forEach(instance -> ports.put(instance.name(), instance.port()));
+        ports.put("kafka", kafkaPort);
+        ports.put("kafka controller", kafkaPort + 1);
+        if (embeddedPostgres) {
+            ports.put("postgres", databaseServer.port());
+        }
+        return ports;
+    }
+
+    public DatabaseServer databaseServer() {
+        return databaseServer;
+    }
+
+    public boolean embeddedPostgres() {
+        return embeddedPostgres;
+    }
+
+    /** The database names, in service order. */
+    public List<String> databaseNames() {
+        return List.copyOf(databases.values());
+    }
+
+    public Path logs() {
+        return state.resolve("logs");
+    }
+
+    public Path runDirectory() {
+        return state.resolve("run");
+    }
+
+    public URI gateway() {
+        return instances(Service.GATEWAY).get(0).url();
+    }
+
+    /** Kafka, and before it the embedded PostgreSQL when there is one: started first, stopped last. */
+    public List<Component> infrastructure() {
+        List<Component> components = new ArrayList<>();
+        if (embeddedPostgres) {
+            components.add(new Component("postgres", java(List.of("-jar", jar("local-platform"), "postgres",
+                    Integer.toString(databaseServer.port()), state.resolve("postgres").toString(),
+                    String.join(",", databases.values()))), Map.of(), log("postgres"),
+                    new Component.LogLine("READY"), "embedded server on :" + databaseServer.port()
+                    + " (data in " + relative(state.resolve("postgres")) + ")"));
+        }
+        components.add(new Component("kafka", java(List.of("-jar", jar("local-platform"), "kafka",
+                Integer.toString(kafkaPort), state.resolve("kafka").toString())), Map.of(), log("kafka"),
+                new Component.LogLine("READY"), "on :" + kafkaPort + " (KRaft, data in "
+                + relative(state.resolve("kafka")) + ")"));
+        return components;
+    }
+
+    /** Every instance of every service; they start together once the infrastructure is ready. */
+    public List<Component> services() {
+        Map<String, String> environment = environment();
+        List<Component> components = new ArrayList<>();
+        for (Instance instance : allInstances()) {
+            Service service = instance.service();
+            List<String> command = new ArrayList<>(jvmOptions);
+            command.addAll(List.of("-jar", jar(service.id()), "--spring.profiles.active=local",
+                    "--server.port=" + instance.port()));
+            if (databases.containsKey(service)) {
+                command.add("--spring.datasource.url=" + databaseServer.url(databases.get(service)));
+            }
+            command.addAll(arguments.getOrDefault(service, List.of()));
+            components.add(new Component(instance.name(), java(command), environment, log(instance.name()),
+                    new Component.HttpOk(instance.url().resolve("/actuator/health/readiness")),
+                    "on :" + instance.port()));
+        }
+        return components;
+    }
+
+    /** What clients of the running platform need: URLs, databases, where the pid files are. */
+    public RunningPlatform running() {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        allInstances().forEach(instance -> urls.put(instance.name(), instance.url()));
+        Map<String, String> jdbc = new LinkedHashMap<>();
+        databases.forEach((service, name) -> jdbc.put(service.id(), databaseServer.url(name)));
+        return new RunningPlatform(runDirectory(), urls, jdbc, databaseServer.user(), databaseServer.password(),
+                "localhost:" + kafkaPort);
+    }
+
+    /**
+     * The environment every service gets; each reads what it needs. The gateway's upstreams and the workers' engine
+     * are the first instance of each service (with replicas the gateway would get every instance).
+     */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+        String engine = instances(Service.ENGINE).get(0).url().toString();
+        environment.put("ENGINE_URL", engine);
+        environment.put("ENGINE_REST_URL", engine + "/engine-rest");
+        environment.put("READMODEL_URL", instances(Service.READ_MODEL).get(0).url().toString());
+        environment.put("WORKERS_URL", instances(Service.WORKERS).get(0).url().toString());
+        return environment;
+    }
+
+    private Path log(String name) {
+        return logs().resolve(name + ".log");
+    }
+
+    private static List<String> java(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** The newest {@code <module>-*-exec.jar} of a module. */
+    String jar(String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(module + "-") && name.endsWith("-exec.jar");
+                    })
+                    .max(Comparator.comparing(file -> file.toFile().lastModified()))
+                    .map(Path::toString)
+                    .orElseThrow(() -> new IllegalStateException("no runnable jar in " + target
+                            + ": build it first (./baedal up and ./mvnw verify do)"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + target, e);
+        }
+    }
+
+    private String relative(Path path) {
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+    }
+
+    /** Everything that differs between {@code ./baedal up}, the end-to-end tests and other uses. */
+    public static final class Builder {
+        private final Path root;
+        private final Path state;
+        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private int kafkaPort = 9092;
+        private DatabaseServer databaseServer = new DatabaseServer("127.0.0.1", 5432, "postgres", "");
+        private boolean embeddedPostgres;
+        private final Map<Service, String> databases = new EnumMap<>(Service.class);
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final Map<Service, List<String>> arguments = new EnumMap<>(Service.class);
+
+        private Builder(Path root, Path state) {
+            this.root = root;
+            this.state = state;
+        }
+
+        public Builder port(Service service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        /** The broker's port; its KRaft controller listens on the next one. */
+        public Builder kafkaPort(int port) {
+            kafkaPort = port;
+            return this;
+        }
+
+        public Builder databaseServer(DatabaseServer server) {
+            databaseServer = server;
+            return this;
+        }
+
+        /** Runs an embedded PostgreSQL on the database server's port instead of using a server that runs already. */
+        public Builder embeddedPostgres(boolean embedded) {
+            embeddedPostgres = embedded;
+            return this;
+        }
+
+        /** The database of a service by name (default: {@link Service#database()}). */
+        public Builder database(Service service, String name) {
+            if (service.database() == null) {
+                throw new IllegalArgumentException(service.id() + " has no database");
+            }
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("not a plain database name: " + name);
+            }
+            databases.put(service, name);
+            return this;
+        }
+
+        /** JVM options of every service instance ({@code -Xmx512m}, ...). */
+        public Builder jvmOptions(String... options) {
+            jvmOptions.addAll(List.of(options));
+            return this;
+        }
+
+        /** Extra Spring Boot arguments of one service ({@code --baedal.order.rider-search-timeout=PT20S}). */
+        public Builder arguments(Service service, String... args) {
+            arguments.computeIfAbsent(service, s -> new ArrayList<>()).addAll(List.of(args));
+            return this;
+        }
+
+        public Layout build() {
+            return new Layout(this);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.baedal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The layout is the one place the local platform's ports, databases and wiring are spelled. */
+class LayoutTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void standardLayoutIsTheOneTheReadmePrints() throws Exception {
+        jars("engine", "workers", "read-model", "gateway", "local-platform");
+        Layout layout = Layout.standard(root).build();
+
+        assertThat(layout.ports()).containsEntry("gateway", 8080).containsEntry("engine", 8081)
+                .containsEntry("workers", 8082).containsEntry("read-model", 8083).containsEntry("kafka", 9092)
+                .containsEntry("kafka controller", 9093).doesNotContainKey("postgres");
+        assertThat(layout.databaseNames()).containsExactly("engine", "payments", "readmodel");
+        assertThat(layout.runDirectory()).isEqualTo(root.resolve(".baedal/run"));
+        assertThat(layout.infrastructure()).extracting(Component::name).containsExactly("kafka");
+
+        Component workers = layout.services().stream().filter(c -> c.name().equals("workers")).findFirst()
+                .orElseThrow();
+        assertThat(workers.command()).contains("--server.port=8082",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/payments", "--spring.profiles.active=local");
+        assertThat(workers.environment()).containsEntry("ENGINE_REST_URL", "http://localhost:8081/engine-rest")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        assertThat(workers.log()).isEqualTo(root.resolve(".baedal/logs/workers.log"));
+        assertThat(workers.readiness()).isEqualTo(new Component.HttpOk(
+                URI.create("http://localhost:8082/actuator/health/readiness")));
+        Component gateway = layout.services().stream().filter(c -> c.name().equals("gateway")).findFirst()
+                .orElseThrow();
+        assertThat(gateway.command()).noneMatch(arg -> arg.startsWith("--spring.datasource.url"));
+        assertThat(gateway.environment()).containsEntry("ENGINE_URL", "http://localhost:8081")
+                .containsEntry("READMODEL_URL", "http://localhost:8083")
+                .containsEntry("WORKERS_URL", "http://localhost:8082");
+    }
+
+    @Test
+    void testsMoveEverythingAndPrefixTheirDatabases() throws Exception {
+        jars("engine", "workers", "read-model", "gateway", "local-platform");
+        Layout layout = Layout.builder(root, root.resolve("target/e2e")).port(Service.ENGINE, 41001)
+                .port(Service.GATEWAY, 41000).kafkaPort(41010).database(Service.ENGINE, "x_e2e_engine")
+                .jvmOptions("-Xmx512m").arguments(Service.ENGINE, "--baedal.order.rider-search-timeout=PT20S")
+                .embeddedPostgres(true).build();
+
+        Component engine = layout.services().get(0);
+        assertThat(engine.name()).isEqualTo("engine");
+        assertThat(engine.command()).containsSubsequence("-Xmx512m", "-jar")
+                .contains("--server.port=41001", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/x_e2e_engine",
+                        "--baedal.order.rider-search-timeout=PT20S");
+        assertThat(layout.infrastructure()).extracting(Component::name).containsExactly("postgres", "kafka");
+        assertThat(layout.gateway()).isEqualTo(URI.create("http://localhost:41000"));
+        assertThatThrownBy(() -> Layout.builder(root, root).database(Service.GATEWAY, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Layout.builder(root, root).database(Service.ENGINE, "x; drop"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMissingJarIsAClearError() {
+        assertThatThrownBy(() -> Layout.standard(root).build().services())
+                .hasMessageContaining("no runnable jar in " + root.resolve("engine/target"));
+    }
+
+    @Test
+    void runningPlatformRoundTripsThroughItsFile() throws Exception {
+        jars("engine", "workers", "read-model", "gateway", "local-platform");
+        RunningPlatform written = Layout.standard(root).build().running();
+        written.write();
+        Files.writeString(written.runDirectory().resolve("workers.pid"), "4242\n");
+
+        RunningPlatform read = RunningPlatform.read(root.resolve(".baedal/run")).orElseThrow();
+
+        assertThat(read).isEqualTo(written);
+        assertThat(read.gateway()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(read.database(Service.READ_MODEL)).isEqualTo("jdbc:postgresql://127.0.0.1:5432/readmodel");
+        assertThat(read.pid("workers")).hasValue(4242);
+        assertThat(read.pid("engine")).isEmpty();
+        assertThat(RunningPlatform.read(root.resolve("elsewhere"))).isEmpty();
+    }
+
+    private void jars(String... modules) throws Exception {
+        for (String module : List.of(modules)) {
+            Path target = Files.createDirectories(root.resolve(module).resolve("target"));
+            Files.writeString(target.resolve(module + "-0.1.0-SNAPSHOT-exec.jar"), "");
+        }
+    }
+}

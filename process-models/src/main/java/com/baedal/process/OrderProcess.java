@@ -158,8 +158,9 @@ public final class OrderProcess {
     /**
      * The order's number as customers, owners and riders see it (notifications, task names, Tasklist, the apps):
      * {@value #ORDER_NUMBER_PREFIX} and the first eight hex digits of the order id, upper case, e.g.
-     * {@code BD-7AF22352}. Short enough to read out on the phone; the order id stays the unique key (two orders may
-     * share a number, one in about four billion). The one rule for it: nothing else derives an order number.
+     * {@code BD-7AF22352}. Short enough to read out on the phone; the order id stays the unique key (any two orders
+     * share a number with a chance of one in about four billion). The one rule for it: nothing else derives an order
+     * number.
      */
     public static String orderNumber(String orderId) {
         if (orderId == null || orderId.length() < 8 || !ORDER_ID_START.matcher(orderId.substring(0, 8)).matches()) {

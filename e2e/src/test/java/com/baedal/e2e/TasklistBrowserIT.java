@@ -114,14 +114,17 @@ class TasklistBrowserIT {
         click(browser.findElement(By.cssSelector("[cam-sorting-choices] .sort-direction")));
         wait.until(driver -> "asc".equals(sortDirection()) && listedBefore(olderNumber, number));
 
-        // the numeric-looking order is found by its number in any case: free text, then the order-number column
+        // the numeric-looking order is found by its number in any case, and by its digits alone (which Tasklist's
+        // search used to take for a number): free text, then the order-number column
         String typed = number.toLowerCase(Locale.ROOT);
-        WebElement search = browser.findElement(By.cssSelector("[cam-widget-search] input.main-field"));
-        search.click();
-        search.sendKeys(typed, Keys.ENTER);
-        wait.until(driver -> listed().equals(List.of("Accept or reject order \u00B7 " + number)));
-        assertThat(pill().getAttribute("class")).doesNotContain("invalid");
-        removeSearch();
+        for (String text : List.of(typed, number.substring(OrderProcess.ORDER_NUMBER_PREFIX.length()))) {
+            WebElement search = browser.findElement(By.cssSelector("[cam-widget-search] input.main-field"));
+            search.click();
+            search.sendKeys(text, Keys.ENTER);
+            wait.until(driver -> listed().equals(List.of("Accept or reject order \u00B7 " + number)));
+            assertThat(pill().getAttribute("class")).as(text).doesNotContain("invalid");
+            removeSearch();
+        }
         searchOrderNumberColumn(typed);
         wait.until(driver -> listed().equals(List.of("Accept or reject order \u00B7 " + number)));
         removeSearch();

@@ -37,7 +37,8 @@ class TasklistWebappIT {
                 .contains("ngDeps: ['baedal.tasklist']").contains("'baedal-tasklist': 'scripts/baedal-tasklist'")
                 .doesNotContain("startProcess");
         assertThat(get(APPS + "tasklist/scripts/baedal-tasklist.js")).contains("angular.module('baedal.tasklist'")
-                .contains("registerDefaultView('tasklist.card'").contains("decorator('assignNotification'");
+                .contains("registerDefaultView('tasklist.card'").contains("decorator('assignNotification'")
+                .contains("decorator('camWidgetSearchDirective'");
         assertThat(get(APPS + "tasklist/styles/user-styles.css")).contains(".baedal-task-card");
     }
 

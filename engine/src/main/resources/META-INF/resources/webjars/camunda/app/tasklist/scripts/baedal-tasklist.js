@@ -9,6 +9,8 @@
  * 3. The next step after Complete: Tasklist looks for the user's tasks of the same order and offers them in a
  *    notification; when there is one, it is opened right away (start cooking after accepting, confirm delivery after
  *    picking up). Otherwise the owner or rider is back on the list.
+ * 4. Text searches stay text: a task name or description searched by digits alone (the digits of an order number)
+ *    is not taken for a number.
  */
 define(['angular'], function (angular) {
   'use strict';
@@ -62,6 +64,29 @@ define(['angular'], function (angular) {
         });
       };
     }]);
+
+  // Tasklist's search reads a value that looks like a number (12345678, 1E345678) as one, and a number cannot be
+  // matched against text: the pill turns invalid and the list stays unfiltered. Names and descriptions are text;
+  // searching them keeps the value as typed, so the digits of an order number find it too.
+  var TEXT_SEARCHES = ['name', 'description'];
+  baedal.decorator('camWidgetSearchDirective', ['$delegate', function ($delegate) {
+    var search = $delegate[0];
+    var compile = search.compile;
+    search.compile = function () {
+      var link = compile.apply(this, arguments);
+      var post = typeof link === 'function' ? link : link && link.post;
+      var textOnly = function (scope) {
+        angular.forEach(scope.types, function (type) {
+          if (type && type.id && TEXT_SEARCHES.indexOf(type.id.key) >= 0) {
+            type.enforceString = true;
+          }
+        });
+        return post && post.apply(this, arguments);
+      };
+      return typeof link === 'function' ? textOnly : {pre: link && link.pre, post: textOnly};
+    };
+    return $delegate;
+  }]);
 
   return baedal;
 });

@@ -8,7 +8,8 @@ export default {
     name: 'Tasklist',
     vendor: 'Baedal'
   },
-  // baedal-tasklist.js: oldest first by default, the task's card on the list, the next step after Complete
+  // baedal-tasklist.js: oldest first by default, the task's card on the list, the next step after Complete, text
+  // searches that stay text
   requireJsConfig: {
     deps: ['baedal-tasklist'],
     ngDeps: ['baedal.tasklist'],

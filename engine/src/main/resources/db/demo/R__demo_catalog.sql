@@ -1,13 +1,13 @@
 -- Demo catalog for the local profile only (Flyway location classpath:db/demo). Idempotent: re-running it
 -- restores the demo rows without touching anything else.
-INSERT INTO baedal.store (store_id, name, region, open, lat, lon) VALUES
-    ('chicken-gangnam',  'Gangnam Fried Chicken', 'gangnam', TRUE,  37.4979, 127.0276),
-    ('bibimbap-gangnam', 'Jeonju Bibimbap House', 'gangnam', FALSE, 37.5008, 127.0363),
-    ('pizza-mapo',       'Mapo Pizza Lab',        'mapo',    TRUE,  37.5536, 126.9218),
-    ('tteokbokki-mapo',  'Hongdae Tteokbokki',    'mapo',    TRUE,  37.5563, 126.9236)
+INSERT INTO baedal.store (store_id, name, region, open, lat, lon, street) VALUES
+    ('chicken-gangnam',  'Gangnam Fried Chicken', 'gangnam', TRUE,  37.4979, 127.0276, 'Gangnam-daero 396'),
+    ('bibimbap-gangnam', 'Jeonju Bibimbap House', 'gangnam', FALSE, 37.5008, 127.0363, 'Teheran-ro 129'),
+    ('pizza-mapo',       'Mapo Pizza Lab',        'mapo',    TRUE,  37.5536, 126.9218, 'Yanghwa-ro 160'),
+    ('tteokbokki-mapo',  'Hongdae Tteokbokki',    'mapo',    TRUE,  37.5563, 126.9236, 'Hongik-ro 20')
 ON CONFLICT (store_id) DO UPDATE
     SET name = EXCLUDED.name, region = EXCLUDED.region, open = EXCLUDED.open,
-        lat = EXCLUDED.lat, lon = EXCLUDED.lon;
+        lat = EXCLUDED.lat, lon = EXCLUDED.lon, street = EXCLUDED.street;
 
 INSERT INTO baedal.menu_item (menu_item_id, store_id, name, price, available) VALUES
     ('chicken-fried',        'chicken-gangnam',  'Fried chicken',             20000, TRUE),

@@ -16,6 +16,8 @@ final class Apps {
 
     static final String STORE = "chicken-gangnam";
     static final String REGION = "gangnam";
+    /** Local profile only: the id of the order a test places (engine OrderController.DEV_ORDER_ID_HEADER). */
+    static final String DEV_ORDER_ID_HEADER = "Baedal-Dev-Order-Id";
 
     final BaedalClient api = new BaedalClient(Platform.get().gateway());
 
@@ -52,6 +54,15 @@ final class Apps {
         Response placed = api.post("/api/orders", customerToken, orderBody(cardToken));
         assertThat(placed.status()).as("placement %s", placed.body()).isEqualTo(201);
         return placed.body().get("orderId").asText();
+    }
+
+    /** Places an order with the id the test chose (the local profile lets a test choose it). */
+    String place(String customerToken, String cardToken, String orderId) {
+        Response placed = api.post("/api/orders", customerToken, orderBody(cardToken),
+                Map.of(DEV_ORDER_ID_HEADER, orderId));
+        assertThat(placed.status()).as("placement %s", placed.body()).isEqualTo(201);
+        assertThat(placed.body().get("orderId").asText()).isEqualTo(orderId);
+        return orderId;
     }
 
     /** Waits until the read-model shows the order in that status, and returns the view. */

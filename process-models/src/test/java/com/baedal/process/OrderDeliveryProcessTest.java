@@ -444,10 +444,11 @@ class OrderDeliveryProcessTest {
     private ProcessInstance placeOrder(Map<String, Object> overrides) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_ORDER_ID, orderId);
-        variables.put(VAR_ORDER_NUMBER, orderId.substring(0, 8).toUpperCase());
+        variables.put(VAR_ORDER_NUMBER, orderNumber(orderId));
         variables.put(VAR_CUSTOMER_ID, "customer-1");
         variables.put(VAR_STORE_ID, STORE_ID);
         variables.put(VAR_STORE_NAME, "Chicken Palace");
+        variables.put(VAR_STORE_ADDRESS, "Gangnam-daero 396 (gangnam)");
         variables.put(VAR_REGION, REGION);
         variables.put(VAR_ITEMS_SUMMARY, "2 x Fried chicken, 1 x Cola");
         variables.put(VAR_TOTAL, TOTAL);

@@ -18,14 +18,16 @@ public class CatalogService {
     /** All stores, open or closed, ordered by region then name. */
     public List<Store> stores() {
         return jdbc.sql("""
-                        SELECT store_id, name, region, open, lat, lon FROM baedal.store
+                        SELECT store_id, name, region, open, lat, lon, street FROM baedal.store
                         ORDER BY region, name""")
                 .query(Store.class)
                 .list();
     }
 
     public Optional<Store> findStore(String storeId) {
-        return jdbc.sql("SELECT store_id, name, region, open, lat, lon FROM baedal.store WHERE store_id = :id")
+        return jdbc.sql("""
+                        SELECT store_id, name, region, open, lat, lon, street FROM baedal.store
+                        WHERE store_id = :id""")
                 .param("id", storeId)
                 .query(Store.class)
                 .optional();

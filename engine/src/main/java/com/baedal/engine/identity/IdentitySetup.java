@@ -9,6 +9,7 @@ import com.baedal.process.OrderProcess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -53,7 +54,11 @@ import org.springframework.util.StringUtils;
  *       password are configured; created once, so a password changed later in Camunda Admin stays. Without one, and
  *       with no Camunda administrator yet, the start logs a warning;</li>
  *   <li>only with {@code baedal.demo.users=true} (local profile): {@code owner-<storeId>} and
- *       {@code rider-<region>-<n>} with password {@code demo}, and {@code admin} in {@code operators}.</li>
+ *       {@code rider-<region>-<n>} with password {@code demo} and display names ("Owner Gangnam Fried Chicken",
+ *       "Rider 1 Gangnam"), and {@code admin} in {@code operators};</li>
+ *   <li>the members of each store and rider group may read each other's profile, and operators everybody's, so that
+ *       Tasklist shows who holds a task by name instead of by user id. Members added in Camunda Admin later get
+ *       theirs on the next start (or a READ grant on the user in Admin).</li>
  * </ul>
  */
 @Component
@@ -130,6 +135,12 @@ public class IdentitySetup implements ApplicationRunner {
             setUpDemoUsers(stores, regions);
         }
         setUpFirstOperator();
+        for (Store store : stores) {
+            letColleaguesSeeNames(OrderProcess.storeGroup(store.storeId()));
+        }
+        for (String region : regions) {
+            letColleaguesSeeNames(OrderProcess.ridersGroup(region));
+        }
         log.info("Camunda identity ready: {} store groups, {} rider groups, {} filters, demo users: {}",
                 stores.size(), regions.size(), filterIds.size(), demoUsers);
     }
@@ -153,6 +164,7 @@ public class IdentitySetup implements ApplicationRunner {
         grant(null, operators, Resources.PROCESS_INSTANCE, ANY,
                 ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
         grant(null, operators, Resources.TASK, ANY, TaskPermissions.READ);
+        grant(null, operators, Resources.USER, ANY, Permissions.READ);
         grant(null, operators, Resources.DEPLOYMENT, ANY, Permissions.READ);
         for (String filterId : filterIds) {
             grant(null, operators, Resources.FILTER, filterId, Permissions.READ);
@@ -236,16 +248,23 @@ public class IdentitySetup implements ApplicationRunner {
         }
     }
 
+    /** Tasklist shows the assignee's first and last name when the viewer may read that user, else the user id. */
+    private void letColleaguesSeeNames(String group) {
+        for (User member : identityService.createUserQuery().memberOfGroup(group).list()) {
+            grant(null, group, Resources.USER, member.getId(), Permissions.READ);
+        }
+    }
+
     private void setUpDemoUsers(List<Store> stores, SortedSet<String> regions) {
         for (Store store : stores) {
             String userId = "owner-" + store.storeId();
-            ensureUser(userId, "Owner", store.name(), DEMO_PASSWORD);
+            ensureDemoUser(userId, "Owner", store.name());
             ensureMembership(userId, OrderProcess.storeGroup(store.storeId()));
         }
         for (String region : regions) {
             for (int n = 1; n <= RIDERS_PER_REGION; n++) {
                 String userId = "rider-" + region + "-" + n;
-                ensureUser(userId, "Rider " + n, region, DEMO_PASSWORD);
+                ensureDemoUser(userId, "Rider " + n, capitalized(region));
                 ensureMembership(userId, OrderProcess.ridersGroup(region));
             }
         }
@@ -270,6 +289,21 @@ public class IdentitySetup implements ApplicationRunner {
         group.setType(type);
         saveTolerantly(() -> identityService.saveGroup(group),
                 () -> identityService.createGroupQuery().groupId(groupId).count() > 0, "group " + groupId);
+    }
+
+    /** Creates the demo user, or brings the display name of one created by an older version up to date. */
+    private void ensureDemoUser(String userId, String firstName, String lastName) {
+        ensureUser(userId, firstName, lastName, DEMO_PASSWORD);
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user != null && (!firstName.equals(user.getFirstName()) || !lastName.equals(user.getLastName()))) {
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            identityService.saveUser(user);
+        }
+    }
+
+    private static String capitalized(String name) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
     private void ensureUser(String userId, String firstName, String lastName, String password) {

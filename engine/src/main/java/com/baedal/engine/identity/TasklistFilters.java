@@ -6,11 +6,7 @@ import static com.baedal.process.OrderProcess.TASK_CONFIRM_DELIVERY;
 import static com.baedal.process.OrderProcess.TASK_FINISH_COOKING;
 import static com.baedal.process.OrderProcess.TASK_PICK_UP;
 import static com.baedal.process.OrderProcess.TASK_START_COOKING;
-import static com.baedal.process.OrderProcess.VAR_DELIVERY_ADDRESS;
-import static com.baedal.process.OrderProcess.VAR_ITEMS_SUMMARY;
 import static com.baedal.process.OrderProcess.VAR_ORDER_NUMBER;
-import static com.baedal.process.OrderProcess.VAR_STORE_NAME;
-import static com.baedal.process.OrderProcess.VAR_TOTAL;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +22,15 @@ import org.springframework.stereotype.Component;
 /**
  * The shared Tasklist filters that greet store owners and riders. Stored task queries use the engine's
  * {@code currentUser()} / {@code currentUserGroups()} expressions, so one filter serves every store / region.
+ * <ul>
+ *   <li>The stored queries set no order: the engine puts a filter's own sort before the one Tasklist's sort control
+ *       sends, so the control would show one order and the list follow another. Oldest first is Tasklist's default
+ *       sort on Baedal's Tasklist instead (its {@code baedal-tasklist.js}), and the control shows it.</li>
+ *   <li>What a card shows comes from each task's name (the order number) and description (the card,
+ *       {@code process.OrderTaskCreateListener}), not from variables. The one filter variable, the order number,
+ *       names the column Tasklist's search offers; the order number is a process variable that owners and riders
+ *       cannot read, so their cards do not repeat it ({@link TasklistSearch} makes searching it work).</li>
+ * </ul>
  */
 @Component
 public class TasklistFilters {
@@ -48,21 +53,14 @@ public class TasklistFilters {
     /** Creates the three filters or brings existing ones up to date; returns their ids by name. */
     public Map<String, String> ensureFilters() {
         Map<String, String> ids = new LinkedHashMap<>();
+        List<Map<String, Object>> searchable = List.of(variable(VAR_ORDER_NUMBER, "Order number"));
         ids.put(ORDERS_FOR_MY_STORE, save(ORDERS_FOR_MY_STORE, ordersForMyStore(),
-                properties("New and running orders of your store, oldest first.", 10, "#2a9d8f",
-                        List.of(variable(VAR_ORDER_NUMBER, "Order"), variable(VAR_ITEMS_SUMMARY, "Items"),
-                                variable(VAR_TOTAL, "Total (KRW)"), variable(VAR_DELIVERY_ADDRESS, "Address")))));
+                properties("New and running orders of your store, oldest first.", 10, "#2a9d8f", searchable)));
         ids.put(DELIVERIES_IN_MY_REGION, save(DELIVERIES_IN_MY_REGION, deliveriesInMyRegion(),
                 properties("Orders ready for pick-up in your region, oldest first. Claim one to take it.", 20,
-                        "#e9c46a",
-                        List.of(variable(VAR_ORDER_NUMBER, "Order"), variable(VAR_STORE_NAME, "Store"),
-                                variable(VAR_ITEMS_SUMMARY, "Items"), variable(VAR_TOTAL, "Total (KRW)"),
-                                variable(VAR_DELIVERY_ADDRESS, "Address")))));
+                        "#e9c46a", searchable)));
         ids.put(MY_DELIVERIES, save(MY_DELIVERIES, myDeliveries(),
-                properties("Deliveries you have taken.", 30, "#e76f51",
-                        List.of(variable(VAR_ORDER_NUMBER, "Order"), variable(VAR_STORE_NAME, "Store"),
-                                variable(VAR_ITEMS_SUMMARY, "Items"), variable(VAR_TOTAL, "Total (KRW)"),
-                                variable(VAR_DELIVERY_ADDRESS, "Address")))));
+                properties("Deliveries you have taken, oldest first.", 30, "#e76f51", searchable)));
         return ids;
     }
 
@@ -76,24 +74,21 @@ public class TasklistFilters {
                 .processDefinitionKey(PROCESS_KEY)
                 .taskDefinitionKeyIn(TASK_ACCEPT_ORDER, TASK_START_COOKING, TASK_FINISH_COOKING)
                 .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
-                .includeAssignedTasks()
-                .orderByTaskCreateTime().asc();
+                .includeAssignedTasks();
     }
 
     TaskQuery deliveriesInMyRegion() {
         return taskService.createTaskQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .taskDefinitionKeyIn(TASK_PICK_UP)
-                .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
-                .orderByTaskCreateTime().asc();
+                .taskCandidateGroupInExpression(CURRENT_USER_GROUPS);
     }
 
     TaskQuery myDeliveries() {
         return taskService.createTaskQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .taskDefinitionKeyIn(TASK_PICK_UP, TASK_CONFIRM_DELIVERY)
-                .taskAssigneeExpression(CURRENT_USER)
-                .orderByTaskCreateTime().asc();
+                .taskAssigneeExpression(CURRENT_USER);
     }
 
     private String save(String name, TaskQuery query, Map<String, Object> properties) {

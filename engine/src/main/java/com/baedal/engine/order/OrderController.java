@@ -72,6 +72,11 @@ class OrderController {
     /** SPEC §7. */
     static final int IDEMPOTENCY_KEY_MAX_LENGTH = 200;
     static final int REASON_MAX_LENGTH = 500;
+    /**
+     * The order id a test chooses for the order it places; honoured only with {@code baedal.dev.chosen-order-ids}
+     * (the local profile), ignored everywhere else.
+     */
+    public static final String DEV_ORDER_ID_HEADER = "Baedal-Dev-Order-Id";
 
     /** A store owner's reason may run over several lines; other control characters are refused. */
     record RejectRequest(@NotBlank @Size(max = REASON_MAX_LENGTH) @SafeText(multiline = true) String reason) {
@@ -106,8 +111,11 @@ class OrderController {
                                                         + "the same key and body answer the first order again")
                                                 @RequestHeader(name = "Idempotency-Key", required = false)
                                                 @Size(min = 1, max = IDEMPOTENCY_KEY_MAX_LENGTH) @SafeText
-                                                String idempotencyKey) {
-        OrderPlacement.Placed placed = placement.place(Caller.from(jwt), request, idempotencyKey);
+                                                String idempotencyKey,
+                                                @Parameter(hidden = true) // local profile only, for tests
+                                                @RequestHeader(name = DEV_ORDER_ID_HEADER, required = false)
+                                                @Uuid String chosenOrderId) {
+        OrderPlacement.Placed placed = placement.place(Caller.from(jwt), request, idempotencyKey, chosenOrderId);
         return ResponseEntity.created(URI.create("/api/orders/" + placed.orderId())).body(placed);
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,13 +26,17 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places an order: prices it from the menu, then records it and starts its {@code order-delivery} process in one
- * transaction (the row is written before the process starts, so that the OrderPlaced event can read it). With an Idempotency-Key the same request gives the same answer and never a second order.
+ * transaction (the row is written before the process starts, so that the OrderPlaced event can read it). With an
+ * Idempotency-Key the same request gives the same answer and never a second order. The order id is random; only with
+ * {@code baedal.dev.chosen-order-ids} (local profile) may the caller choose it, so that a test can place an order
+ * whose number it knows in advance.
  */
 @Service
 public class OrderPlacement {
@@ -43,9 +48,11 @@ public class OrderPlacement {
     private final ObjectMapper json;
     private final OrderProperties properties;
     private final PaymentCredentialSealer credentials;
+    private final boolean chosenOrderIds;
 
     OrderPlacement(CatalogService catalog, OrderRepository orders, RuntimeService runtime, TransactionTemplate tx,
-                   ObjectMapper json, OrderProperties properties, PaymentCredentialSealer credentials) {
+                   ObjectMapper json, OrderProperties properties, PaymentCredentialSealer credentials,
+                   @Value("${baedal.dev.chosen-order-ids:false}") boolean chosenOrderIds) {
         this.catalog = catalog;
         this.orders = orders;
         this.runtime = runtime;
@@ -53,13 +60,18 @@ public class OrderPlacement {
         this.json = json;
         this.properties = properties;
         this.credentials = credentials;
+        this.chosenOrderIds = chosenOrderIds;
     }
 
     /** The answer to a placement; {@code status} is always PLACED, also when an idempotent call is replayed. */
     public record Placed(String orderId, OrderStatus status, long total) {
     }
 
-    public Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey) {
+    /**
+     * Places the order; {@code chosenOrderId} (may be null) is its id when {@code baedal.dev.chosen-order-ids} is on
+     * (local profile only) and ignored everywhere else.
+     */
+    public Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey, String chosenOrderId) {
         if (!caller.is(Role.CUSTOMER)) {
             throw OrderProblem.forbidden("Only customers place orders.");
         }
@@ -70,7 +82,10 @@ public class OrderPlacement {
                 return earlier.get();
             }
         }
-        NewOrder order = price(caller, request, idempotencyKey, requestHash);
+        String orderId = chosenOrderIds && chosenOrderId != null
+                ? chosenOrderId.toLowerCase(Locale.ROOT)
+                : UUID.randomUUID().toString();
+        NewOrder order = price(orderId, caller, request, idempotencyKey, requestHash);
         // the new order's id in every log line from here on (the request path names no order)
         try (OrderLogContext.Scope ignored = OrderLogContext.open(order.orderId())) {
             return start(caller, order, idempotencyKey, requestHash);
@@ -89,9 +104,13 @@ public class OrderPlacement {
                         .getId();
                 orders.attachProcessInstance(order.orderId(), processInstanceId);
             });
-        } catch (DuplicateKeyException concurrentTwin) {
-            // The same Idempotency-Key was placed by a concurrent call that committed first.
-            return replay(caller, idempotencyKey, requestHash).orElseThrow(() -> concurrentTwin);
+        } catch (DuplicateKeyException duplicate) {
+            // The same Idempotency-Key was placed by a concurrent call that committed first, or a chosen order id
+            // (local profile) is taken.
+            Optional<Placed> twin = idempotencyKey == null ? Optional.empty()
+                    : replay(caller, idempotencyKey, requestHash);
+            return twin.orElseThrow(() -> OrderProblem.conflict("order-id-taken", "Order id taken",
+                    "There is an order " + order.orderId() + " already."));
         }
         return new Placed(order.orderId(), OrderStatus.PLACED, order.total());
     }
@@ -106,7 +125,8 @@ public class OrderPlacement {
         });
     }
 
-    private NewOrder price(Caller caller, PlaceOrderRequest request, String idempotencyKey, String requestHash) {
+    private NewOrder price(String orderId, Caller caller, PlaceOrderRequest request, String idempotencyKey,
+                           String requestHash) {
         Store store = catalog.findStore(request.storeId()).orElseThrow(() -> OrderProblem.unprocessable(
                 "unknown-store", "Unknown store", "There is no store " + request.storeId() + "."));
         Map<String, MenuItem> menu = catalog.menu(store.storeId()).stream()
@@ -141,10 +161,9 @@ public class OrderPlacement {
             throw OrderProblem.conflict("store-closed", "Store closed",
                     "Store " + store.storeId() + " is closed and takes no orders now.");
         }
-        String orderId = UUID.randomUUID().toString();
-        return new NewOrder(orderId, orderId.substring(0, 8).toUpperCase(), caller.subject(), store.storeId(),
-                store.name(), store.region(), toJson(lines), String.join(", ", summary), total, toJson(address),
-                address.street() + " (" + address.region() + ")", request.payment().method(),
+        return new NewOrder(orderId, orderNumber(orderId), caller.subject(), store.storeId(), store.name(),
+                store.pickUpAddress(), store.region(), toJson(lines), String.join(", ", summary), total,
+                toJson(address), address.street() + " (" + address.region() + ")", request.payment().method(),
                 request.payment().cardToken(), idempotencyKey, requestHash);
     }
 
@@ -155,6 +174,7 @@ public class OrderPlacement {
                 .putValue(VAR_CUSTOMER_ID, order.customerId())
                 .putValue(VAR_STORE_ID, order.storeId())
                 .putValue(VAR_STORE_NAME, order.storeName())
+                .putValue(VAR_STORE_ADDRESS, order.storeAddress())
                 .putValue(VAR_REGION, order.region())
                 .putValue(VAR_ITEMS_SUMMARY, order.itemsSummary())
                 .putValue(VAR_TOTAL, order.total())

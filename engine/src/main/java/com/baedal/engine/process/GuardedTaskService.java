@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
@@ -17,8 +18,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * Camunda's task service with the {@link UserTaskGuard} in front of every way to claim, complete or end a task. The
  * engine REST API, the webapps and our own code all use the engine's task service, so this is the one place for
  * these rules; each check runs in the same command as its effect. Its variable writes refuse the order's facts to
- * authenticated users ({@link OrderFacts}). Variable writes and reassignment need
- * permissions task users do not have ({@code UPDATE}/{@code UPDATE_VARIABLE}, {@code TASK_ASSIGN}).
+ * authenticated users ({@link OrderFacts}). Variable writes and reassignment need permissions task users do not have
+ * ({@code UPDATE}/{@code UPDATE_VARIABLE}, {@code TASK_ASSIGN}), except the hand-overs
+ * {@link UserTaskGuard#mayReassignWithoutTaskAssign} allows.
  */
 class GuardedTaskService extends TaskServiceImpl {
 
@@ -78,6 +80,24 @@ class GuardedTaskService extends TaskServiceImpl {
         commandExecutor.execute(context -> {
             guard.beforeClaim(context, taskId, userId);
             return new ClaimTaskCmd(taskId, userId).execute(context);
+        });
+    }
+
+    @Override
+    public void setAssignee(String taskId, String userId) {
+        commandExecutor.execute(context -> {
+            AssignTaskCmd assign = new AssignTaskCmd(taskId, userId);
+            if (!guard.mayReassignWithoutTaskAssign(context, taskId, userId)) {
+                return assign.execute(context);
+            }
+            // the guard's rule stands in for TASK_ASSIGN here, for this one command only
+            boolean checking = context.isAuthorizationCheckEnabled();
+            context.disableAuthorizationCheck();
+            try {
+                return assign.execute(context);
+            } finally {
+                context.setAuthorizationCheckEnabled(checking);
+            }
         });
     }
 

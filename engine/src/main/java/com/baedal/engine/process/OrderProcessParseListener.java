@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Parse-time additions to the order process:
  * <ul>
- *   <li>every user task of {@code order-delivery} gets a create listener that appends the order number to the
- *       task name, so Tasklist says which order a task is about while the BPMN keeps plain names;</li>
+ *   <li>every user task of {@code order-delivery} gets a create listener ({@link OrderTaskCreateListener}) that
+ *       appends the order number to the task name (the BPMN keeps plain names), writes the task's card into its
+ *       description and hands the later store steps to the owner who did the step before;</li>
  *   <li>the pick-up gets a built-in complete listener ({@link RiderAssignment}) that makes its assignee the order's
  *       rider on the order row;</li>
  *   <li>script tasks are refused in any process (platform rule: no scripts on the engine).</li>
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderProcessParseListener extends AbstractBpmnParseListener {
 
-    private final TaskListener orderNumberInName = new OrderNumberTaskNameListener();
+    private final TaskListener onCreate = new OrderTaskCreateListener();
     private final RiderAssignment riderAssignment;
 
     public OrderProcessParseListener(RiderAssignment riderAssignment) {
@@ -38,7 +39,7 @@ public class OrderProcessParseListener extends AbstractBpmnParseListener {
             return;
         }
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-            behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, orderNumberInName);
+            behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
             if (OrderProcess.TASK_PICK_UP.equals(activity.getId())) {
                 // built-in: runs even when an operator skips custom listeners
                 behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, riderAssignment);

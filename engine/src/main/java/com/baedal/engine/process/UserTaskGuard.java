@@ -1,9 +1,13 @@
 package com.baedal.engine.process;
 
 import static com.baedal.process.OrderProcess.PROCESS_KEY;
+import static com.baedal.process.OrderProcess.TASK_ACCEPT_ORDER;
 import static com.baedal.process.OrderProcess.TASK_CONFIRM_DELIVERY;
+import static com.baedal.process.OrderProcess.TASK_FINISH_COOKING;
 import static com.baedal.process.OrderProcess.TASK_PICK_UP;
+import static com.baedal.process.OrderProcess.TASK_START_COOKING;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +15,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -35,8 +40,11 @@ import org.camunda.bpm.engine.variable.Variables;
  *       assignee, the order's {@code riderId} and its event always name the same rider;</li>
  *   <li>the store's tasks belong to the store, not to one person: any owner of the store may complete a task a
  *       colleague claimed (a claim in a shop says "I'm on it", and an order must not wait for the store timeout
- *       because the colleague went home). Reassigning stays with administrators ({@code TASK_ASSIGN});</li>
- *   <li>a user claims tasks for themselves only, never for somebody else, and no task somebody else holds;</li>
+ *       because the colleague went home), and may take such a task over or hand it back to the store (Tasklist's
+ *       assignee field and "Reset assignee"). Assigning a task to somebody else stays with administrators
+ *       ({@code TASK_ASSIGN});</li>
+ *   <li>a user claims tasks for themselves only, never for somebody else, and no task somebody else holds; a rider
+ *       may hand back a pick-up they hold (before picking it up), nobody else's;</li>
  *   <li>nobody ends a user task of the order with a BPMN error or escalation: the process does not model those, and
  *       they would reach the boundary events of payment and rejection; nobody delegates one either (a delegated
  *       task is resolved rather than completed).</li>
@@ -48,6 +56,8 @@ public class UserTaskGuard {
 
     /** Tasks that belong to the rider who claimed them. */
     static final Set<String> RIDER_TASKS = Set.of(TASK_PICK_UP, TASK_CONFIRM_DELIVERY);
+    /** Tasks that belong to the store, whoever of its owners holds them. */
+    static final Set<String> STORE_TASKS = Set.of(TASK_ACCEPT_ORDER, TASK_START_COOKING, TASK_FINISH_COOKING);
 
     private static final String BINDING_DEPLOYMENT = "deployment";
     private static final String BINDING_LATEST = "latest";
@@ -101,6 +111,36 @@ public class UserTaskGuard {
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             throw new AuthorizationException("'" + task.getName() + "' is claimed by somebody else already.");
         }
+    }
+
+    /**
+     * Before the assignee of an order task is set directly (engine REST {@code /assignee} and {@code /unclaim},
+     * Tasklist's assignee field, its "Reset assignee" and "Unclaim"): whether the authenticated user may make this
+     * change without {@code TASK_ASSIGN}, which task users do not hold:
+     * <ul>
+     *   <li>a store's step: an owner of the store (a candidate of the task) takes it over for themselves, or hands
+     *       it back to the store, also from a colleague who went home. Completing it was theirs already;</li>
+     *   <li>the pick-up: the rider who holds it hands it back to the region before picking it up.</li>
+     * </ul>
+     * Everything else (assigning somebody else, a rider taking another rider's pick-up, handing back a
+     * confirm-delivery) is left to Camunda's own check, which refuses task users.
+     */
+    boolean mayReassignWithoutTaskAssign(CommandContext context, String taskId, String userId) {
+        TaskEntity task = orderTask(context, taskId);
+        Authentication authentication = context.getAuthentication();
+        if (task == null || authentication == null || authentication.getUserId() == null) {
+            return false;
+        }
+        String user = authentication.getUserId();
+        if (STORE_TASKS.contains(task.getTaskDefinitionKey())) {
+            return (userId == null || userId.equals(user)) && isCandidate(task, authentication.getGroupIds());
+        }
+        return TASK_PICK_UP.equals(task.getTaskDefinitionKey()) && userId == null && user.equals(task.getAssignee());
+    }
+
+    private static boolean isCandidate(TaskEntity task, List<String> groups) {
+        return groups != null && task.getCandidates().stream()
+                .anyMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()));
     }
 
     /**

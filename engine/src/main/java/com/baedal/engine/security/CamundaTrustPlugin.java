@@ -1,5 +1,6 @@
 package com.baedal.engine.security;
 
+import com.baedal.engine.identity.TasklistSearch;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  *       Camunda's default {@code UPDATE}, which would let them set any variable and reassign the task;</li>
  *   <li>deserialization type validation on, with {@link ProcessVariableTypes} as the allow-list;</li>
  *   <li>expressions in task queries and filters are refused ({@link QueryExpressions}): ad-hoc queries by a command
- *       interceptor, filters by {@link GuardedFilterService};</li>
+ *       interceptor, filters by {@link GuardedFilterService}, which also applies Tasklist's order-number search
+ *       ({@link TasklistSearch});</li>
  *   <li>the facts of an order are written by the process and the order commands only, never through the variable
  *       API by an authenticated user, operators and administrators included ({@link OrderFacts}, applied by
  *       {@link GuardedRuntimeService} and by the task service's variable writes);</li>
@@ -44,7 +46,7 @@ public class CamundaTrustPlugin extends AbstractProcessEnginePlugin {
         configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
         configuration.setDeserializationTypeValidationEnabled(true);
         configuration.setDeserializationTypeValidator(new ProcessVariableTypes());
-        configuration.setFilterService(new GuardedFilterService());
+        configuration.setFilterService(new GuardedFilterService(TasklistSearch::applyTo));
         configuration.setRuntimeService(new GuardedRuntimeService(orderFacts(configuration)));
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
         if (interceptors == null) {

@@ -1,6 +1,7 @@
 package com.baedal.engine.security;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.FilterServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
@@ -13,9 +14,16 @@ import org.camunda.bpm.engine.query.Query;
 
 /**
  * Camunda's filter service with {@link QueryExpressions} in front of saving and running filters (engine REST and the
- * webapps' API use it for {@code /filter/**}). Each check runs in the same command as the save or the query.
+ * webapps' API use it for {@code /filter/**}). Each check runs in the same command as the save or the query. A query
+ * that extends a filter (Tasklist's search) passes the platform's search rules first.
  */
 class GuardedFilterService extends FilterServiceImpl {
+
+    private final Consumer<Query<?, ?>> searchRules;
+
+    GuardedFilterService(Consumer<Query<?, ?>> searchRules) {
+        this.searchRules = searchRules;
+    }
 
     @Override
     public Filter saveFilter(Filter filter) {
@@ -77,6 +85,7 @@ class GuardedFilterService extends FilterServiceImpl {
         return commandExecutor.execute(context -> {
             if (extendingQuery != null) {
                 QueryExpressions.refuseInAdhocQuery(extendingQuery, "the query extending filter " + filterId);
+                searchRules.accept(extendingQuery);
             }
             if (filterId != null) {
                 QueryExpressions.refuseInStoredQuery(context.getFilterManager().findFilterById(filterId));

@@ -33,8 +33,9 @@ class CatalogControllerTest {
     @Test
     void storesArePublicJson() throws Exception {
         given(catalog.stores()).willReturn(List.of(
-                new Store("chicken-gangnam", "Gangnam Fried Chicken", "gangnam", true, 37.5, 127.0),
-                new Store("bibimbap-gangnam", "Jeonju Bibimbap House", "gangnam", false, null, null)));
+                new Store("chicken-gangnam", "Gangnam Fried Chicken", "gangnam", true, 37.5, 127.0,
+                        "Gangnam-daero 396"),
+                new Store("bibimbap-gangnam", "Jeonju Bibimbap House", "gangnam", false, null, null, null)));
 
         mvc.perform(get("/api/stores"))
                 .andExpect(status().isOk())
@@ -46,13 +47,15 @@ class CatalogControllerTest {
                 .andExpect(jsonPath("$[0].open").value(true))
                 .andExpect(jsonPath("$[0].lat").value(37.5))
                 .andExpect(jsonPath("$[0].lon").value(127.0))
+                // the street is the rider's pick-up address in the process, not part of the public list
+                .andExpect(jsonPath("$[0].street").doesNotExist())
                 .andExpect(jsonPath("$[1].open").value(false));
     }
 
     @Test
     void menuOfKnownStore() throws Exception {
         given(catalog.findStore("pizza-mapo")).willReturn(
-                Optional.of(new Store("pizza-mapo", "Mapo Pizza Lab", "mapo", true, null, null)));
+                Optional.of(new Store("pizza-mapo", "Mapo Pizza Lab", "mapo", true, null, null, null)));
         given(catalog.menu("pizza-mapo")).willReturn(List.of(new MenuItem("pizza-bulgogi", "Bulgogi pizza", 25900)));
 
         mvc.perform(get("/api/stores/pizza-mapo/menu"))

@@ -8,19 +8,25 @@ import com.baedal.engine.support.OrderFixtures;
 import com.baedal.engine.support.OrderFixtures.StartedOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +55,12 @@ class TasklistVisibilityIT {
     static final String OWNER_A = "owner-" + STORE_A;
     static final String OWNER_B = "owner-" + STORE_B;
     static final String RIDER_GANGNAM = "rider-gangnam-1";
+    /** Camunda REST's date format, e.g. {@code 2026-11-24T10:15:30.123+0000}. */
+    static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
     @Autowired ExternalTaskService externalTaskService;
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
@@ -62,6 +71,7 @@ class TasklistVisibilityIT {
     @Autowired ObjectMapper objectMapper;
     @Autowired JdbcClient jdbc;
 
+    final List<StartedOrder> orders = new ArrayList<>();
     StartedOrder orderA;
     StartedOrder orderB;
     Task taskA;
@@ -69,8 +79,8 @@ class TasklistVisibilityIT {
 
     @BeforeEach
     void twoOrdersWaitingForTheirStores() {
-        orderA = OrderFixtures.startOrder(runtimeService, jdbc, STORE_A, "Gangnam Fried Chicken", "gangnam");
-        orderB = OrderFixtures.startOrder(runtimeService, jdbc, STORE_B, "Mapo Pizza Lab", "mapo");
+        orderA = started(OrderFixtures.startOrder(runtimeService, jdbc, STORE_A, "Gangnam Fried Chicken", "gangnam"));
+        orderB = started(OrderFixtures.startOrder(runtimeService, jdbc, STORE_B, "Mapo Pizza Lab", "mapo"));
         OrderFixtures.completeCharge(externalTaskService, orderA);
         OrderFixtures.completeCharge(externalTaskService, orderB);
         taskA = OrderFixtures.awaitTask(taskService, orderA, TASK_ACCEPT_ORDER);
@@ -80,7 +90,7 @@ class TasklistVisibilityIT {
     @AfterEach
     void removeOrders() {
         identityService.clearAuthentication();
-        for (StartedOrder order : List.of(orderA, orderB)) {
+        for (StartedOrder order : orders) {
             if (runtimeService.createProcessInstanceQuery().processInstanceId(order.processInstanceId()).count() > 0) {
                 runtimeService.deleteProcessInstance(order.processInstanceId(), "test cleanup", true, true);
             }
@@ -138,34 +148,86 @@ class TasklistVisibilityIT {
     }
 
     @Test
-    void tasklistListShowsTheOrderDetailsToTheOwnerButNotTheProcessVariables() throws Exception {
-        String storeFilter = tasklistFilters.find(TasklistFilters.ORDERS_FOR_MY_STORE).orElseThrow().getId();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-        // the request Tasklist makes for its task list: HAL, with the filter's variables embedded per task. Narrowed
-        // to this order's instance the way Tasklist's search narrows it, so that older open tasks of the same store
-        // left by other tests in the shared engine cannot push this one off the first page.
-        String search = objectMapper.writeValueAsString(Map.of("processInstanceId", taskA.getProcessInstanceId()));
-        ResponseEntity<String> response = basic(OWNER_A).exchange("/engine-rest/filter/" + storeFilter
-                + "/list?firstResult=0&maxResults=15", HttpMethod.POST, new HttpEntity<>(search, headers), String.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode task = null;
-        for (JsonNode candidate : objectMapper.readTree(response.getBody()).at("/_embedded/task")) {
-            if (candidate.get("id").asText().equals(taskA.getId())) {
-                task = candidate;
-            }
-        }
-        assertThat(task).as("task of store A in the list").isNotNull();
-        Map<String, String> shown = new HashMap<>();
-        task.at("/_embedded/variable").forEach(v -> shown.put(v.get("name").asText(), v.get("value").asText()));
-        assertThat(shown).containsEntry(VAR_ORDER_NUMBER, orderA.orderNumber())
-                .containsKeys(VAR_ITEMS_SUMMARY, VAR_TOTAL, VAR_DELIVERY_ADDRESS);
-
-        // the owner still cannot read the process instance's own variables (customer and the like)
+    void tasklistListShowsTheOrderOnTheCardButNotTheProcessVariables() throws Exception {
+        JsonNode task = listedTask(OWNER_A, TasklistFilters.ORDERS_FOR_MY_STORE, taskA, Map.of());
+        assertThat(task.get("name").asText()).endsWith(orderA.orderNumber());
+        assertThat(task.get("description").asText()).isEqualTo("""
+                Items: 2 x Fried chicken, 1 x Cola 1.25 L
+                Total: 43,000 KRW""");
+        // nothing else to read: the order number is the process's, and owners read no process variables
+        assertThat(task.at("/_embedded/variable")).isEmpty();
         JsonNode processVariables = getJson(OWNER_A, "/engine-rest/variable-instance?processInstanceIdIn="
                 + taskA.getProcessInstanceId() + "&variableName=" + VAR_CUSTOMER_ID);
         assertThat(processVariables).isEmpty();
+    }
+
+    @Test
+    void userTasksCarryNoVariablesOfTheirOwn() {
+        List<String> taskIds = new ArrayList<>();
+        taskIds.add(taskA.getId());
+        taskService.complete(taskA.getId(), Map.of(VAR_ACCEPTED, true));
+        taskIds.add(completeStep(orderA, TASK_START_COOKING, VAR_COOKING_STARTED_CONFIRMED));
+        taskIds.add(completeStep(orderA, TASK_FINISH_COOKING, VAR_COOKING_FINISHED_CONFIRMED));
+        Task pickUp = OrderFixtures.awaitTask(taskService, orderA, TASK_PICK_UP);
+        assertThat(pickUp.getDescription()).isEqualTo("""
+                Pick up: Gangnam Fried Chicken, Gangnam-daero 396 (gangnam)
+                Deliver to: 12 Teheran-ro, gangnam
+                Total: 43,000 KRW""");
+        taskService.claim(pickUp.getId(), RIDER_GANGNAM);
+        taskService.complete(pickUp.getId(), Map.of(VAR_PICKED_UP_CONFIRMED, true));
+        taskIds.add(pickUp.getId());
+        taskIds.add(completeStep(orderA, TASK_CONFIRM_DELIVERY, VAR_DELIVERED));
+
+        // every variable of the order is the process instance's: no task wrote one, no task got a copy
+        assertThat(historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(orderA.processInstanceId()).list())
+                .isNotEmpty().allSatisfy(variable -> assertThat(variable.getTaskId()).as(variable.getName()).isNull());
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(orderA.processInstanceId())
+                .list()).extracting(HistoricTaskInstance::getId).containsExactlyInAnyOrderElementsOf(taskIds);
+    }
+
+    @Test
+    void tasklistListsInTheOrderItsSortControlAsksFor() throws Exception {
+        StartedOrder laterA = started(OrderFixtures.startOrder(runtimeService, jdbc, STORE_A, "Gangnam Fried Chicken",
+                "gangnam"));
+        OrderFixtures.completeCharge(externalTaskService, laterA);
+        OrderFixtures.awaitTask(taskService, laterA, TASK_ACCEPT_ORDER);
+        Comparator<JsonNode> byCreated = Comparator.comparing(task -> Instant.from(CAMUNDA_DATE.parse(
+                task.get("created").asText())));
+        for (String direction : List.of("asc", "desc")) {
+            Map<String, Object> search = Map.of(
+                    "processInstanceIdIn", List.of(orderA.processInstanceId(), laterA.processInstanceId()),
+                    "sorting", List.of(Map.of("sortBy", "created", "sortOrder", direction)));
+            List<JsonNode> listed = new ArrayList<>();
+            listedTasks(OWNER_A, IdentitySetup.DEMO_PASSWORD, TasklistFilters.ORDERS_FOR_MY_STORE, search)
+                    .forEach(listed::add);
+            assertThat(listed).as(direction).hasSize(2)
+                    .isSortedAccordingTo("asc".equals(direction) ? byCreated : byCreated.reversed());
+        }
+    }
+
+    @Test
+    void anOrderNumberIsFoundWhateverItsCaseAsTaskOrProcessVariable() throws Exception {
+        String lowerCase = orderA.orderNumber().toLowerCase(Locale.ROOT);
+        for (String kind : List.of("taskVariables", "processVariables")) {
+            for (Map<String, String> condition : List.of(
+                    Map.of("name", VAR_ORDER_NUMBER, "operator", "eq", "value", lowerCase),
+                    Map.of("name", VAR_ORDER_NUMBER, "operator", "like", "value", "%" + lowerCase.substring(3) + "%"),
+                    Map.of("name", VAR_ORDER_NUMBER, "operator", "eq", "value", orderA.orderNumber()))) {
+                JsonNode found = listedTasks(OWNER_A, IdentitySetup.DEMO_PASSWORD, TasklistFilters.ORDERS_FOR_MY_STORE,
+                        Map.of(kind, List.of(condition)));
+                assertThat(taskIds(found)).as("%s %s", kind, condition).containsExactly(taskA.getId());
+            }
+        }
+        // another store's order number finds nothing in this store's filter, nor does a wrong one
+        for (String number : List.of(orderB.orderNumber(), "BD-00000000")) {
+            assertThat(listedTasks(OWNER_A, IdentitySetup.DEMO_PASSWORD, TasklistFilters.ORDERS_FOR_MY_STORE,
+                    Map.of("taskVariables", List.of(Map.of("name", VAR_ORDER_NUMBER, "operator", "eq",
+                            "value", number))))).isEmpty();
+        }
+        // free text is Tasklist's task-name search, case-insensitive too
+        assertThat(taskIds(listedTasks(OWNER_A, IdentitySetup.DEMO_PASSWORD, TasklistFilters.ORDERS_FOR_MY_STORE,
+                Map.of("nameLike", "%" + lowerCase + "%")))).containsExactly(taskA.getId());
     }
 
     @Test
@@ -189,13 +251,11 @@ class TasklistVisibilityIT {
         assertThat(basic(RIDER_GANGNAM).getForEntity("/engine-rest/filter/" + storeFilter + "/list", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        // the filter shows the order's variables with labels, oldest first
+        // the filter offers the order number to Tasklist's search and sorts nothing itself: the sort control does
         JsonNode filter = getJson(OWNER_A, "/engine-rest/filter/" + storeFilter);
-        assertThat(filter.at("/properties/variables").findValuesAsText("name"))
-                .containsExactly(VAR_ORDER_NUMBER, VAR_ITEMS_SUMMARY, VAR_TOTAL, VAR_DELIVERY_ADDRESS);
-        assertThat(filter.at("/properties/variables").findValuesAsText("label")).doesNotContainNull();
-        assertThat(filter.at("/query/sorting/0/sortBy").asText()).isEqualTo("created");
-        assertThat(filter.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
+        assertThat(filter.at("/properties/variables").findValuesAsText("name")).containsExactly(VAR_ORDER_NUMBER);
+        assertThat(filter.at("/properties/variables").findValuesAsText("label")).containsExactly("Order number");
+        assertThat(filter.at("/query").has("sorting")).isFalse();
         List<String> keys = new ArrayList<>();
         filter.at("/query/taskDefinitionKeyIn").forEach(key -> keys.add(key.asText()));
         assertThat(keys).containsExactlyInAnyOrder(TASK_ACCEPT_ORDER, TASK_START_COOKING, TASK_FINISH_COOKING);
@@ -245,6 +305,22 @@ class TasklistVisibilityIT {
         assertThat(taskIds(getJson("rider-gangnam-2", "/engine-rest/task"))).doesNotContain(confirm.getId());
         assertThat(basic("rider-gangnam-2").postForEntity("/engine-rest/task/" + confirm.getId() + "/complete",
                 jsonEntity("{}"), String.class).getStatusCode().is4xxClientError()).isTrue();
+    }
+
+    @Test
+    void colleaguesSeeEachOthersNamesNobodyElseDoes() throws Exception {
+        JsonNode colleague = getJson("rider-gangnam-2", "/engine-rest/user/" + RIDER_GANGNAM + "/profile");
+        assertThat(colleague.get("firstName").asText() + " " + colleague.get("lastName").asText())
+                .isEqualTo("Rider 1 Gangnam");
+        JsonNode self = getJson(OWNER_A, "/engine-rest/user/" + OWNER_A + "/profile");
+        assertThat(self.get("firstName").asText() + " " + self.get("lastName").asText())
+                .isEqualTo("Owner Gangnam Fried Chicken");
+        for (String stranger : List.of("rider-mapo-1", OWNER_A)) {
+            assertThat(basic(stranger).getForEntity("/engine-rest/user/" + RIDER_GANGNAM + "/profile", String.class)
+                    .getStatusCode().is2xxSuccessful()).as(stranger).isFalse();
+        }
+        assertThat(basic(RIDER_GANGNAM).getForEntity("/engine-rest/user/" + OWNER_A + "/profile", String.class)
+                .getStatusCode().is2xxSuccessful()).isFalse();
     }
 
     @Test
@@ -311,6 +387,46 @@ class TasklistVisibilityIT {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private StartedOrder started(StartedOrder order) {
+        orders.add(order);
+        return order;
+    }
+
+    private String completeStep(StartedOrder order, String taskKey, String confirmation) {
+        Task task = OrderFixtures.awaitTask(taskService, order, taskKey);
+        taskService.complete(task.getId(), Map.of(confirmation, true));
+        return task.getId();
+    }
+
+    /** The task as Tasklist's list shows it (HAL, with the filter's variables embedded), found by its process. */
+    private JsonNode listedTask(String userId, String filterName, Task task, Map<String, Object> search)
+            throws Exception {
+        Map<String, Object> narrowed = new HashMap<>(search);
+        // narrowed to the task's instance the way Tasklist's search narrows it, so that older open tasks of the same
+        // store left by other tests in the shared engine cannot push this one off the first page
+        narrowed.put("processInstanceId", task.getProcessInstanceId());
+        for (JsonNode candidate : listedTasks(userId, IdentitySetup.DEMO_PASSWORD, filterName, narrowed)) {
+            if (candidate.get("id").asText().equals(task.getId())) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("task " + task.getId() + " not in the list of " + userId);
+    }
+
+    /** The request Tasklist makes for its task list: the filter extended by the search and the sort control. */
+    private JsonNode listedTasks(String userId, String password, String filterName, Map<String, Object> search)
+            throws Exception {
+        String filterId = tasklistFilters.find(filterName).orElseThrow().getId();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        ResponseEntity<String> response = rest.withBasicAuth(userId, password).exchange("/engine-rest/filter/"
+                        + filterId + "/list?firstResult=0&maxResults=15", HttpMethod.POST,
+                new HttpEntity<>(objectMapper.writeValueAsString(search), headers), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return objectMapper.readTree(response.getBody()).at("/_embedded/task");
     }
 
     private String storeOf(Task task) {

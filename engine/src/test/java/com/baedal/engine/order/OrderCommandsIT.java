@@ -91,6 +91,28 @@ class OrderCommandsIT {
     }
 
     @Test
+    void aTestChoosesTheOrderIdAndSoItsNumberInTheLocalProfile() {
+        String chosen = "12345678" + UUID.randomUUID().toString().substring(8);
+        String item = (String) menu(OPEN_STORE).get(0).get("menuItemId");
+        Map<String, Object> body = order(OPEN_STORE, item, "gangnam", "tok_visa");
+        HttpHeaders headers = bearer(customerToken);
+        headers.set(OrderController.DEV_ORDER_ID_HEADER, chosen.toUpperCase());
+
+        ResponseEntity<Map<String, Object>> placed = http.exchange("/api/orders", HttpMethod.POST,
+                new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+                });
+        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(placed.getBody()).containsEntry("orderId", chosen);
+        assertThat(instance(chosen)).variables().containsEntry(VAR_ORDER_NUMBER, "BD-12345678");
+
+        // an id that is taken is a conflict, and no second order
+        assertProblem(http.exchange("/api/orders", HttpMethod.POST, new HttpEntity<>(body, headers),
+                new ParameterizedTypeReference<>() {
+                }), HttpStatus.CONFLICT);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(chosen).count()).isEqualTo(1);
+    }
+
+    @Test
     void badBodyIsA400WithFieldErrors() {
         ResponseEntity<Map<String, Object>> response = post("/api/orders", customerToken, Map.of(
                 "storeId", OPEN_STORE, "items", List.of(),

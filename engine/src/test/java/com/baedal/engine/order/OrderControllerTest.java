@@ -3,6 +3,7 @@ package com.baedal.engine.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -50,7 +51,7 @@ class OrderControllerTest {
     @Test
     void placementAnswers201WithLocationAndPassesTheIdempotencyKey() throws Exception {
         Caller kim = new Caller("kim", Role.CUSTOMER, null, null);
-        given(placement.place(eq(kim), any(), eq("key-1")))
+        given(placement.place(eq(kim), any(), eq("key-1"), isNull()))
                 .willReturn(new OrderPlacement.Placed(O1, OrderStatus.PLACED, 36000));
 
         mvc.perform(json(post("/api/orders"), VALID_ORDER).header("Idempotency-Key", "key-1")
@@ -76,7 +77,7 @@ class OrderControllerTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'deliveryAddress.lat')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'payment.method')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'payment.cardToken')]").exists());
-        then(placement).should(never()).place(any(), any(), any());
+        then(placement).should(never()).place(any(), any(), any(), any());
     }
 
     @Test
@@ -146,11 +147,13 @@ class OrderControllerTest {
                 .with(customer()), "items[0].quantity");
         assertInvalid(json(post("/api/orders"), VALID_ORDER).header("Idempotency-Key", "k".repeat(201))
                 .with(customer()), "Idempotency-Key");
+        assertInvalid(json(post("/api/orders"), VALID_ORDER).header(OrderController.DEV_ORDER_ID_HEADER, "12345678")
+                .with(customer()), OrderController.DEV_ORDER_ID_HEADER);
         mvc.perform(json(post("/api/orders"), "{\"storeId\": ").with(customer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://baedal.example/problems/malformed-body"));
-        then(placement).should(never()).place(any(), any(), any());
+        then(placement).should(never()).place(any(), any(), any(), any());
     }
 
     @Test

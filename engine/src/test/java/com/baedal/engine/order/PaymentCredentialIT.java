@@ -55,7 +55,7 @@ class PaymentCredentialIT {
         String orderId = place(cardToken);
         String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId)
                 .singleResult().getId();
-        StartedOrder order = new StartedOrder(orderId, orderId.substring(0, 8).toUpperCase(), processInstanceId);
+        StartedOrder order = new StartedOrder(orderId, orderNumber(orderId), processInstanceId);
         OrderFixtures.completeCharge(externalTasks, order);
         Task accept = OrderFixtures.awaitTask(tasks, order, TASK_ACCEPT_ORDER);
 

@@ -247,6 +247,100 @@ class UserTaskRulesIT {
         assertThat(OrderFixtures.awaitTask(tasks, order, TASK_START_COOKING)).isNotNull();
     }
 
+    // ---- the owner who takes an order keeps it; a colleague takes over ----------------------------------------
+
+    @Test
+    void theOwnerWhoTookTheOrderInTasklistKeepsItsLaterStepsWithoutClaimingThem() {
+        CamundaApi owner = CamundaApi.webapp(rest, OWNER, IdentitySetup.DEMO_PASSWORD);
+        Task accept = task(TASK_ACCEPT_ORDER);
+        assertThat(owner.post("/task/" + accept.getId() + "/claim", json(Map.of("userId", OWNER))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(owner.post("/task/" + accept.getId() + "/submit-form", variables("accepted", true))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Task start = task(TASK_START_COOKING);
+        assertThat(start.getAssignee()).isEqualTo(OWNER);
+        assertThat(owner.post("/task/" + start.getId() + "/submit-form",
+                variables(VAR_COOKING_STARTED_CONFIRMED, true)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task(TASK_FINISH_COOKING).getAssignee()).isEqualTo(OWNER);
+        // what Tasklist asks after Complete to open the owner's next step of the same order
+        assertThat(owner.get("/task?assignee=" + OWNER + "&processInstanceId=" + order.processInstanceId())
+                .getBody()).contains(task(TASK_FINISH_COOKING).getId());
+    }
+
+    @Test
+    void stepsAnsweredThroughTheApiStayOpenToTheWholeStore() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(devTokens.issue(OWNER, Role.STORE_OWNER, STORE, null));
+        assertThat(rest.exchange("/api/stores/" + STORE + "/orders/" + order.orderId() + "/accept", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(task(TASK_START_COOKING).getAssignee()).isNull();
+    }
+
+    @Test
+    void aColleagueTakesOverAStepFromAnOwnerWhoIsAwayNobodyElseDoes() {
+        String colleague = user("colleague-" + UUID.randomUUID().toString().substring(0, 8), storeGroup(STORE));
+        String operator = user("operator-" + UUID.randomUUID().toString().substring(0, 8), GROUP_OPERATORS);
+        Task accept = task(TASK_ACCEPT_ORDER);
+        String path = "/task/" + accept.getId();
+        assertThat(rest(OWNER).post(path + "/claim", json(Map.of("userId", OWNER))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        for (String outsider : List.of(OTHER_STORES_OWNER, RIDER_1, operator)) {
+            assertThat(rest(outsider).post(path + "/unclaim", null).getStatusCode().value()).as(outsider)
+                    .isEqualTo(403);
+            assertThat(rest(outsider).post(path + "/assignee", json(Map.of("userId", outsider))).getStatusCode()
+                    .value()).as(outsider).isEqualTo(403);
+        }
+        assertThat(task(TASK_ACCEPT_ORDER).getAssignee()).isEqualTo(OWNER);
+
+        // Tasklist: "Reset assignee" hands the order back to the store, then the colleague claims it
+        CamundaApi tasklist = CamundaApi.webapp(rest, colleague, IdentitySetup.DEMO_PASSWORD);
+        assertThat(tasklist.post(path + "/unclaim", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task(TASK_ACCEPT_ORDER).getAssignee()).isNull();
+        assertThat(tasklist.post(path + "/claim", json(Map.of("userId", colleague))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        // or takes it over at once (Tasklist's assignee field), but gives it to nobody else
+        assertThat(rest(OWNER).post(path + "/assignee", json(Map.of("userId", OWNER))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tasklist.post(path + "/assignee", json(Map.of("userId", colleague))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tasklist.post(path + "/assignee", json(Map.of("userId", OWNER))).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(tasklist.post(path + "/assignee", json(Map.of("userId", OTHER_STORES_OWNER))).getStatusCode()
+                .value()).isEqualTo(403);
+        assertThat(task(TASK_ACCEPT_ORDER).getAssignee()).isEqualTo(colleague);
+        assertOrderUnchanged();
+
+        // and the order goes on with the colleague
+        assertThat(tasklist.post(path + "/submit-form", variables("accepted", true)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task(TASK_START_COOKING).getAssignee()).isEqualTo(colleague);
+    }
+
+    @Test
+    void aRiderHandsBackAPickUpTheyHoldButNoDelivery() {
+        Task pickUp = toPickUp();
+        String path = "/task/" + pickUp.getId();
+        CamundaApi rider1 = CamundaApi.webapp(rest, RIDER_1, IdentitySetup.DEMO_PASSWORD);
+        assertThat(rider1.post(path + "/claim", json(Map.of("userId", RIDER_1))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rider1.post(path + "/assignee", json(Map.of("userId", RIDER_2))).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(rider1.post(path + "/unclaim", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task(TASK_PICK_UP).getAssignee()).isNull();
+
+        assertThat(rider1.post(path + "/claim", json(Map.of("userId", RIDER_1))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rider1.post(path + "/submit-form", variables(VAR_PICKED_UP_CONFIRMED, true)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        Task confirm = task(TASK_CONFIRM_DELIVERY);
+        assertThat(rider1.post("/task/" + confirm.getId() + "/unclaim", null).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(task(TASK_CONFIRM_DELIVERY).getAssignee()).isEqualTo(RIDER_1);
+    }
+
     // ---- one rider owns a pick-up ------------------------------------------------------------------------------
 
     @Test

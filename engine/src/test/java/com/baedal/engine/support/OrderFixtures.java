@@ -6,7 +6,6 @@ import com.baedal.process.PaymentStatus;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -49,13 +48,14 @@ public final class OrderFixtures {
                         + "\"quantity\":2,\"lineTotal\":43000}]")
                 .param("address", "{\"region\":\"" + region + "\",\"street\":\"12 Teheran-ro\"}")
                 .update();
-        String orderNumber = orderId.substring(0, 8).toUpperCase(Locale.ROOT);
+        String orderNumber = orderNumber(orderId);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_ORDER_ID, orderId);
         variables.put(VAR_ORDER_NUMBER, orderNumber);
         variables.put(VAR_CUSTOMER_ID, "customer-it");
         variables.put(VAR_STORE_ID, storeId);
         variables.put(VAR_STORE_NAME, storeName);
+        variables.put(VAR_STORE_ADDRESS, "Gangnam-daero 396 (" + region + ")");
         variables.put(VAR_REGION, region);
         variables.put(VAR_ITEMS_SUMMARY, "2 x Fried chicken, 1 x Cola 1.25 L");
         variables.put(VAR_TOTAL, 43000L);

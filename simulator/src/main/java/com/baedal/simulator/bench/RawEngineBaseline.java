@@ -139,10 +139,11 @@ public final class RawEngineBaseline {
         String orderId = UUID.randomUUID().toString();
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_ORDER_ID, orderId);
-        variables.put(VAR_ORDER_NUMBER, orderId.substring(0, 8).toUpperCase(java.util.Locale.ROOT));
+        variables.put(VAR_ORDER_NUMBER, orderNumber(orderId));
         variables.put(VAR_CUSTOMER_ID, "bench-customer-" + (number % 40));
         variables.put(VAR_STORE_ID, "chicken-gangnam");
         variables.put(VAR_STORE_NAME, "Gangnam Fried Chicken");
+        variables.put(VAR_STORE_ADDRESS, "Gangnam-daero 396 (gangnam)");
         variables.put(VAR_REGION, "gangnam");
         variables.put(VAR_ITEMS_SUMMARY, "2 x Fried chicken, 1 x Cola");
         variables.put(VAR_TOTAL, 41_000L);

@@ -29,6 +29,7 @@ public class SecurityConfiguration {
                         "/actuator/prometheus").permitAll()
                 // the OpenAPI document (springdoc, /api/** only), merged by the gateway's Swagger UI
                 .requestMatchers(HttpMethod.GET, API_DOCS_PATH, API_DOCS_PATH + "/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/payments/reconciliations").hasRole(Role.OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/payments/*")
                 .hasAnyRole(Role.CUSTOMER.name(), Role.OPERATOR.name())
                 .requestMatchers("/error").permitAll()

@@ -2,6 +2,7 @@ package com.baedal.workers.support;
 
 import com.baedal.support.OrderLogContext;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.exception.RestException;
@@ -14,8 +15,9 @@ import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Base of every topic handler: puts the order id into the log context, hands back unstarted tasks during shutdown,
- * turns unexpected exceptions into {@code handleFailure} with the retry policy, and records the metrics.
- * Subclasses stay thin: read variables, call a domain service, complete / report a BPMN error / fail.
+ * keeps the task locked while it is handled ({@link WorkerLifecycle#keepLocked}), turns unexpected exceptions into
+ * {@code handleFailure} with the retry policy, offers a deferred task again shortly, and records the metrics.
+ * Subclasses stay thin: read variables, call a domain service, complete / report a BPMN error / fail / defer.
  */
 public abstract class WorkerTaskHandler implements ExternalTaskHandler {
 
@@ -61,9 +63,37 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         TaskOutcome outcome;
         // the order id stays in the log context for the failure handling too (its logs matter most)
         try (OrderLogContext.Scope ignored = OrderLogContext.open(task.getBusinessKey())) {
-            outcome = handleAndReport(task, service, topic);
+            try (WorkerLifecycle.LockHeartbeat locked = lifecycle.keepLocked(task, service)) {
+                outcome = handleAndReport(task, service, topic);
+            }
+            if (outcome == TaskOutcome.DEFERRED) {
+                outcome = offerAgainShortly(task, service);
+            }
         }
         metrics.handled(topic, outcome, sample);
+    }
+
+    /**
+     * How soon a deferred task is offered again ({@link TaskOutcome#DEFERRED}: it waits for another step, e.g. a
+     * refund for the charge in flight). Its lock is shortened to this: no retry is used up, no failure recorded.
+     */
+    protected Duration deferral() {
+        return Duration.ofSeconds(1);
+    }
+
+    private TaskOutcome offerAgainShortly(ExternalTask task, ExternalTaskService service) {
+        try {
+            service.extendLock(task, Math.max(1, deferral().toMillis()));
+            log.info("Task {} of topic {} waits for another step; offered again in {}", task.getId(),
+                    task.getTopicName(), deferral());
+            return TaskOutcome.DEFERRED;
+        } catch (NotFoundException gone) {
+            return TaskOutcome.GONE;
+        } catch (ExternalTaskClientException engineRefused) {
+            log.info("Could not shorten the lock of deferred task {} ({}); it is offered again when it expires",
+                    task.getId(), engineRefused.getMessage());
+            return TaskOutcome.DEFERRED;
+        }
     }
 
     private TaskOutcome handleAndReport(ExternalTask task, ExternalTaskService service, String topic) {

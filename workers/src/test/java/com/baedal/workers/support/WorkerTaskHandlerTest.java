@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -16,27 +17,39 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.exception.RestException;
+import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** The common handler behaviour: failures become retries/incidents, shutdown releases tasks, metrics count. */
+/**
+ * The common handler behaviour: failures become retries/incidents, shutdown releases tasks, the task in hand keeps its
+ * lock, a deferred task comes back soon, metrics count.
+ */
 class WorkerTaskHandlerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ExternalTaskClient client = mock(ExternalTaskClient.class);
-    private final WorkerLifecycle lifecycle = new WorkerLifecycle(client, true);
+    private final FetchLoop payments = mock(FetchLoop.class);
+    private final WorkerLifecycle lifecycle = new WorkerLifecycle(client, loops(payments), lockDuration(300), true);
     private final ExternalTask task = mock(ExternalTask.class);
     private final ExternalTaskService service = mock(ExternalTaskService.class);
     private final AtomicInteger handled = new AtomicInteger();
     private RuntimeException failure;
+    private TaskOutcome outcome = TaskOutcome.COMPLETED;
+    /** counted down by the handler's work: lets a test hold the task in hand */
+    private CountDownLatch working;
     /** the order id in the log context while the handler worked */
     private String orderIdWhileHandling;
 
@@ -49,10 +62,38 @@ class WorkerTaskHandlerTest {
             if (failure != null) {
                 throw failure;
             }
-            service.complete(task);
-            return TaskOutcome.COMPLETED;
+            if (working != null) {
+                try {
+                    assertThat(working.await(20, TimeUnit.SECONDS)).as("released while in hand").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (outcome == TaskOutcome.COMPLETED) {
+                service.complete(task);
+            }
+            return outcome;
+        }
+
+        @Override
+        protected Duration deferral() {
+            return Duration.ofMillis(750);
         }
     };
+
+    private static ObjectProvider<FetchLoop> loops(FetchLoop... loops) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        for (int i = 0; i < loops.length; i++) {
+            beans.addBean("loop" + i, loops[i]);
+        }
+        return beans.getBeanProvider(FetchLoop.class);
+    }
+
+    private static ClientProperties lockDuration(long millis) {
+        ClientProperties properties = new ClientProperties();
+        properties.setLockDuration(millis);
+        return properties;
+    }
 
     @BeforeEach
     void task() {
@@ -166,15 +207,44 @@ class WorkerTaskHandlerTest {
         assertThat(handled).hasValue(0);
         verify(service).unlock(task);
         verify(client).stop();
+        verify(payments).stop();
         assertThat(count("released")).isEqualTo(1);
     }
 
     @Test
-    void fetchingStartsOnlyWhenTheApplicationIsReady() {
-        verifyNoInteractions(client);
+    void fetchingStartsOnlyWhenTheApplicationIsReadyInEveryLoop() {
+        verifyNoInteractions(client, payments);
 
         lifecycle.startFetching();
 
         verify(client).start();
+        verify(payments).start();
+    }
+
+    @Test
+    void theTaskInHandKeepsItsLockForAsLongAsItRuns() {
+        // lock duration 300 ms: extended by 300 ms every 100 ms; the handler finishes after two extensions
+        working = new CountDownLatch(2);
+        willAnswer(call -> {
+            working.countDown();
+            return null;
+        }).given(service).extendLock(task, 300L);
+
+        handler.execute(task, service);
+
+        verify(service, atLeast(2)).extendLock(task, 300L);
+        verify(service).complete(task);
+    }
+
+    @Test
+    void aDeferredTaskIsOfferedAgainShortlyWithoutUsingARetry() {
+        outcome = TaskOutcome.DEFERRED;
+
+        handler.execute(task, service);
+
+        verify(service).extendLock(task, 750L);
+        verify(service, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
+        verify(service, never()).complete(task);
+        assertThat(count("deferred")).isEqualTo(1);
     }
 }

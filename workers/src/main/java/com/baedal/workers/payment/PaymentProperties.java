@@ -23,7 +23,7 @@ public record PaymentProperties(@DefaultValue("simulated") String provider,
                                 @DefaultValue("PT2M") Duration retryBackoff,
                                 @DefaultValue("PT30S") Duration settleAfter,
                                 @DefaultValue("PT1S") Duration recheck,
-                                @DefaultValue("4") int concurrency,
+                                @DefaultValue("8") int concurrency,
                                 @DefaultValue Reconciliation reconciliation,
                                 @DefaultValue Simulator simulator) {
 

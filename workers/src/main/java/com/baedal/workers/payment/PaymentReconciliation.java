@@ -48,6 +48,7 @@ public class PaymentReconciliation {
     public static final String INCIDENTS = "baedal.payment.reconciliation.incidents";
     public static final String REPAIRS = "baedal.payment.reconciliation.repairs";
     public static final String RUNS = "baedal.payment.reconciliation.runs";
+    public static final String ORDER_FAILURES = "baedal.payment.reconciliation.order.failures";
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
     private static final int PAGE = 200;
@@ -149,6 +150,12 @@ public class PaymentReconciliation {
                     checked++;
                     try (OrderLogContext.Scope ignored = OrderLogContext.open(payment.orderId())) {
                         repairs.addAll(reconcile(payment.orderId(), settledBefore));
+                    } catch (ProviderUnavailableException unavailable) {
+                        throw unavailable; // no point asking about the next order
+                    } catch (RuntimeException failed) {
+                        // one order's trouble (a contradiction, the database) does not stop the others
+                        log.warn("Reconciliation of order {} failed", payment.orderId(), failed);
+                        Counter.builder(ORDER_FAILURES).register(meters).increment();
                     }
                 }
                 cursor = page.isEmpty() ? cursor : page.get(page.size() - 1);

@@ -74,9 +74,10 @@ public class SimulatedCardProvider implements CardProvider, AutoCloseable {
     @Override
     public ChargeResult charge(String idempotencyKey, String orderId, long amount, String cardToken) {
         int calls = countCall(idempotencyKey);
-        Optional<Operation> earlier = find(idempotencyKey);
-        if (earlier.isEmpty() && (TOKEN_UNAVAILABLE.equals(cardToken)
-                || (TOKEN_FLAKY.equals(cardToken) && calls <= FLAKY_FAILURES))) {
+        boolean down = TOKEN_UNAVAILABLE.equals(cardToken)
+                || (TOKEN_FLAKY.equals(cardToken) && calls <= FLAKY_FAILURES);
+        // an outage never hides an answer already given for the key
+        if (down && find(idempotencyKey).isEmpty()) {
             respondLate();
             throw new ProviderUnavailableException("Simulated card provider unavailable (call " + calls + " for "
                     + idempotencyKey + ")");

@@ -33,8 +33,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * topic's {@code camunda.bpm.client.subscriptions.<topic>.auto-open: false} keeps the starter's shared client off it.
  * <p>
  * It handles up to {@code concurrency} tasks at the same time (the external-task client itself handles one after the
- * other): one slow provider call does not hold up the other orders' payments. When every handler thread is busy the
- * fetch thread waits for one, so the loop never locks more tasks than it works on.
+ * other): one slow provider call does not hold up the other orders' payments. When every handler thread is busy
+ * the fetch thread waits for one before it fetches again, so it never locks more than one batch beyond what it works
+ * on.
  * <p>
  * Unlike the starter's client it bounds every HTTP call: a long poll against an engine that vanished without closing
  * the connection (a lost node) ends after the long-polling timeout plus a margin instead of hanging.
@@ -79,6 +80,9 @@ public class FetchLoop {
         ExternalTaskClientBuilder builder = ExternalTaskClient.create()
                 .baseUrl(engine.getBaseUrl())
                 .workerId(engine.getWorkerId() + "-" + name)
+                // as many per round trip as there are handler threads: under load a fetch costs the engine about
+                // as much for several tasks as for one. Tasks of a batch that find every thread busy wait (locked)
+                // for one: milliseconds, unless the provider is slow.
                 .maxTasks(concurrency)
                 .disableAutoFetching()
                 .backoffStrategy(backoff)

@@ -3,9 +3,11 @@ package com.baedal.workers.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
@@ -54,8 +56,10 @@ public class WorkerLifecycle implements SmartLifecycle {
         this.autoStart = autoStart;
         this.lockDuration = Duration.ofMillis(clientProperties.getLockDuration() == null
                 ? 20_000 : clientProperties.getLockDuration()); // the client's own default
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "task-lock-heartbeat");
+        // two threads: one extension stuck on an unreachable engine does not hold up the others
+        AtomicInteger threads = new AtomicInteger();
+        this.heartbeats = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "task-lock-heartbeat-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -112,7 +116,7 @@ public class WorkerLifecycle implements SmartLifecycle {
         long every = Math.max(1, lockDuration.toMillis() / 3);
         try {
             heartbeat.schedule(heartbeats.scheduleAtFixedRate(heartbeat::beat, every, every, TimeUnit.MILLISECONDS));
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        } catch (RejectedExecutionException shuttingDown) {
             // no heartbeat during shutdown: the task is finished or released within the lock duration anyway
         }
         return heartbeat;

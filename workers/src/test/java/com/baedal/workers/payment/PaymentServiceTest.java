@@ -2,6 +2,7 @@ package com.baedal.workers.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.baedal.process.PaymentStatus;
 import com.baedal.testsupport.LocalPostgres;
@@ -410,8 +411,8 @@ class PaymentServiceTest {
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(payment.cancelled()).isTrue();
         assertThat(ledger()).extracting(CardProvider.Operation::kind, CardProvider.Operation::amount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(CardProvider.Kind.CHARGE, 18_000L),
-                        org.assertj.core.groups.Tuple.tuple(CardProvider.Kind.REFUND, 18_000L));
+                .containsExactly(tuple(CardProvider.Kind.CHARGE, 18_000L),
+                        tuple(CardProvider.Kind.REFUND, 18_000L));
         assertThat(moneyKept()).isZero();
     }
 

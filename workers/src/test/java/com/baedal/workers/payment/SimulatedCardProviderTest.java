@@ -2,6 +2,7 @@ package com.baedal.workers.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.baedal.testsupport.LocalPostgres;
 import java.time.Duration;
@@ -211,7 +212,7 @@ class SimulatedCardProviderTest {
             Future<CardProvider.ChargeResult> answer = caller.submit(() -> charge("tok_visa"));
 
             // the money is taken while the caller still waits for the answer: what a crash in that window leaves
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(20))
                     .until(() -> provider.find(chargeKey).isPresent());
             assertThat(answer).isNotDone();
             caller.shutdownNow(); // the caller gives up: the answer is lost, the charge stays

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.client.backoff.ErrorAwareBackoffStrategy;
+import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.camunda.bpm.client.spring.impl.subscription.SubscriptionConfiguration;
@@ -14,7 +17,10 @@ import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.Test;
 
-/** A fetch loop takes its topics from the handlers' annotations, and only topics the shared client leaves alone. */
+/**
+ * A fetch loop takes its topics from the handlers' annotations, and only topics the shared client leaves alone; a
+ * failed fetch backs off at most {@code baedal.worker.max-error-backoff-ms} (what an engine outage costs afterwards).
+ */
 class FetchLoopTest {
 
     @ExternalTaskSubscription(topicName = "money", variableNames = {"orderId", "total"})
@@ -67,12 +73,10 @@ class FetchLoopTest {
 
     @Test
     void aFailedFetchBacksOffAtMostTheConfiguredCap() {
-        org.camunda.bpm.client.backoff.ErrorAwareBackoffStrategy backoff =
-                (org.camunda.bpm.client.backoff.ErrorAwareBackoffStrategy) new WorkerProperties(500, 2000)
-                        .newFetchBackoff();
-        org.camunda.bpm.client.exception.ExternalTaskClientException down =
-                new org.camunda.bpm.client.exception.ExternalTaskClientException("engine down", null);
-        List<Long> waits = new java.util.ArrayList<>();
+        ErrorAwareBackoffStrategy backoff = (ErrorAwareBackoffStrategy) new WorkerProperties(500, 2000)
+                .newFetchBackoff();
+        ExternalTaskClientException down = new ExternalTaskClientException("engine down", null);
+        List<Long> waits = new ArrayList<>();
         for (int failure = 0; failure < 6; failure++) {
             backoff.reconfigure(List.of(), down);
             waits.add(backoff.calculateBackoffTime());

@@ -122,6 +122,25 @@ public class WorkerLifecycle implements SmartLifecycle {
         return heartbeat;
     }
 
+    /**
+     * Hands the task back to the engine after {@code delay} (the caller holds its lock beyond that). An unlock wakes
+     * the engine's long polls at once, while a lock that merely runs out is noticed at the next poll only.
+     */
+    public void releaseAfter(ExternalTask task, ExternalTaskService service, Duration delay) {
+        try {
+            heartbeats.schedule(() -> {
+                try {
+                    service.unlock(task);
+                } catch (ExternalTaskClientException | IllegalStateException failed) {
+                    // gone meanwhile, or the engine unreachable: the lock runs out by itself
+                    log.debug("Could not hand back task {}: {}", task.getId(), failed.getMessage());
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the lock runs out by itself
+        }
+    }
+
     /** The lock extensions of one task in hand. */
     public final class LockHeartbeat implements AutoCloseable {
 

@@ -25,6 +25,7 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     public static final String MDC_ORDER_ID = OrderLogContext.MDC_KEY;
 
     private static final String OPTIMISTIC_LOCKING = "OptimisticLockingException";
+    private static final Duration DEFERRAL_MARGIN = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(WorkerTaskHandler.class);
 
@@ -75,22 +76,26 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
 
     /**
      * How soon a deferred task is offered again ({@link TaskOutcome#DEFERRED}: it waits for another step, e.g. a
-     * refund for the charge in flight). Its lock is shortened to this: no retry is used up, no failure recorded.
+     * refund for the charge in flight). No retry is used up and no failure recorded: the task stays locked for this
+     * long and is then handed back, which wakes the engine's long polls (a lock running out would not).
      */
     protected Duration deferral() {
         return Duration.ofSeconds(1);
     }
 
     private TaskOutcome offerAgainShortly(ExternalTask task, ExternalTaskService service) {
+        Duration deferral = deferral();
         try {
-            service.extendLock(task, Math.max(1, deferral().toMillis()));
+            // kept locked a little beyond the hand-back, in case this worker dies before it: then the lock runs out
+            service.extendLock(task, deferral.plus(DEFERRAL_MARGIN).toMillis());
+            lifecycle.releaseAfter(task, service, deferral);
             log.info("Task {} of topic {} waits for another step; offered again in {}", task.getId(),
-                    task.getTopicName(), deferral());
+                    task.getTopicName(), deferral);
             return TaskOutcome.DEFERRED;
         } catch (NotFoundException gone) {
             return TaskOutcome.GONE;
         } catch (ExternalTaskClientException engineRefused) {
-            log.info("Could not shorten the lock of deferred task {} ({}); it is offered again when it expires",
+            log.info("Could not keep deferred task {} ({}); it is offered again when its lock runs out",
                     task.getId(), engineRefused.getMessage());
             return TaskOutcome.DEFERRED;
         }

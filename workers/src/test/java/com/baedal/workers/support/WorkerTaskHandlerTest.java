@@ -12,6 +12,7 @@ import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -242,7 +243,10 @@ class WorkerTaskHandlerTest {
 
         handler.execute(task, service);
 
-        verify(service).extendLock(task, 750L);
+        // locked a little beyond the hand-back (in case the worker dies first), then handed back: that wakes the
+        // engine's long polls, a lock running out would not
+        verify(service).extendLock(task, 5_750L);
+        verify(service, timeout(10_000)).unlock(task);
         verify(service, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
         verify(service, never()).complete(task);
         assertThat(count("deferred")).isEqualTo(1);

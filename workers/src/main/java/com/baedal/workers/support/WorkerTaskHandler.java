@@ -3,9 +3,9 @@ package com.baedal.workers.support;
 import com.baedal.support.OrderLogContext;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
-import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -24,7 +24,6 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     /** MDC key of the order id (the business key of the task's process instance). */
     public static final String MDC_ORDER_ID = OrderLogContext.MDC_KEY;
 
-    private static final String OPTIMISTIC_LOCKING = "OptimisticLockingException";
     private static final Duration DEFERRAL_MARGIN = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(WorkerTaskHandler.class);
@@ -33,15 +32,16 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     private final WorkerLifecycle lifecycle;
     private final RetryPolicy retryPolicy;
     /**
-     * A completion can still lose an optimistic-locking race on the process instance (the engine queues completions
-     * behind the order's commands on the order's lock, but not behind a timer firing on the same order); the engine
-     * then answers 500 OptimisticLockingException. Handling is idempotent, so the task is simply handled and reported
-     * again at once, instead of waiting for its lock to expire.
+     * The engine may fail to take a result for a moment and roll back: a completion can lose an optimistic-locking
+     * race on the process instance (the engine queues completions behind the order's commands on the order's lock,
+     * but not behind a timer firing on the same order), or the engine's database connection dropped under it. It
+     * answers 500 either way. Handling is idempotent, so the task is handled and reported again after a short pause
+     * (well under a second in all) instead of waiting for its lock to run out and the next poll.
      */
-    private final RetryTemplate onConcurrentStep = RetryTemplate.builder()
+    private final RetryTemplate onEngineHiccup = RetryTemplate.builder()
             .maxAttempts(4)
-            .exponentialBackoff(20, 2, 200)
-            .retryOn(WorkerTaskHandler::lostToConcurrentStep)
+            .exponentialBackoff(50, 3, 500)
+            .retryOn(WorkerTaskHandler::engineHiccup)
             .build();
 
     protected WorkerTaskHandler(WorkerMetrics metrics, WorkerLifecycle lifecycle, RetryPolicy retryPolicy) {
@@ -103,7 +103,7 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
 
     private TaskOutcome handleAndReport(ExternalTask task, ExternalTaskService service, String topic) {
         try {
-            return onConcurrentStep.execute(attempt -> handle(task, service));
+            return onEngineHiccup.execute(attempt -> handle(task, service));
         } catch (NotFoundException gone) {
             log.info("Task {} of topic {} no longer exists (the order moved on): {}", task.getId(), topic,
                     gone.getMessage());
@@ -149,8 +149,12 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         metrics.handled(task.getTopicName(), TaskOutcome.RELEASED, sample);
     }
 
-    static boolean lostToConcurrentStep(Throwable error) {
-        return error instanceof RestException rest && OPTIMISTIC_LOCKING.equals(rest.getType());
+    /**
+     * The engine answered 500 (the client's {@link EngineException}): its transaction rolled back (a lost race, a
+     * dropped database connection).
+     */
+    static boolean engineHiccup(Throwable error) {
+        return error instanceof EngineException;
     }
 
     private static String stackTrace(Throwable error) {

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.exception.BadRequestException;
 import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.exception.RestException;
@@ -137,16 +138,47 @@ class WorkerTaskHandlerTest {
     }
 
     @Test
-    void otherEngineErrorsOfACompletionAreNotRetriedHere() {
-        RestException persistence = new RestException("boom", null, 500);
+    void aCompletionTheEngineRolledBackIsReportedAgainAfterAShortPause() {
+        // the engine's database connection was killed under the completion: 500, rolled back
+        RestException persistence = new RestException("connection terminated", null, 500);
         persistence.setType("ProcessEnginePersistenceException");
+        willAnswer(invocation -> {
+            if (handled.get() == 1) {
+                throw new EngineException("complete failed", persistence);
+            }
+            return null;
+        }).given(service).complete(task);
+
+        handler.execute(task, service);
+
+        assertThat(handled).hasValue(2);
+        assertThat(count("completed")).isEqualTo(1);
+    }
+
+    @Test
+    void anEngineThatKeepsFailingLeavesTheTaskToItsLockAfterAFewTries() {
+        RestException persistence = new RestException("database down", null, 500);
         willAnswer(invocation -> {
             throw new EngineException("complete failed", persistence);
         }).given(service).complete(task);
 
         handler.execute(task, service);
 
+        assertThat(handled).hasValue(4);
+        assertThat(count("unreported")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCompletionIsNotRetried() {
+        RestException invalid = new RestException("no such variable type", null, 400);
+        willAnswer(invocation -> {
+            throw new BadRequestException("complete failed", invalid);
+        }).given(service).complete(task);
+
+        handler.execute(task, service);
+
         assertThat(handled).hasValue(1);
+        assertThat(count("unreported")).isEqualTo(1);
     }
 
     @Test

@@ -180,6 +180,10 @@ public class WorkerLifecycle implements SmartLifecycle {
             }
         }
 
+        synchronized boolean isClosed() {
+            return closed;
+        }
+
         /** Stops the extensions; an extension running right now finishes before this returns. */
         @Override
         public synchronized void close() {

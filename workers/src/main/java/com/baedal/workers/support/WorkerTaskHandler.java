@@ -15,9 +15,10 @@ import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Base of every topic handler: puts the order id into the log context, hands back unstarted tasks during shutdown,
- * keeps the task locked while it is handled ({@link WorkerLifecycle#keepLocked}), turns unexpected exceptions into
- * {@code handleFailure} with the retry policy, offers a deferred task again shortly, and records the metrics.
- * Subclasses stay thin: read variables, call a domain service, complete / report a BPMN error / fail / defer.
+ * keeps the task locked while it is handled, up to its report ({@link WorkerLifecycle#keepLocked},
+ * {@link ReportingTaskService}), turns unexpected exceptions into {@code handleFailure} with the retry policy, offers
+ * a deferred task again shortly, and records the metrics. Subclasses stay thin: read variables, call a domain
+ * service, complete / report a BPMN error / fail / defer.
  */
 public abstract class WorkerTaskHandler implements ExternalTaskHandler {
 
@@ -65,7 +66,7 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         // the order id stays in the log context for the failure handling too (its logs matter most)
         try (OrderLogContext.Scope ignored = OrderLogContext.open(task.getBusinessKey())) {
             try (WorkerLifecycle.LockHeartbeat locked = lifecycle.keepLocked(task, service)) {
-                outcome = handleAndReport(task, service, topic);
+                outcome = handleAndReport(task, new ReportingTaskService(service, locked), topic);
             }
             if (outcome == TaskOutcome.DEFERRED) {
                 outcome = offerAgainShortly(task, service);

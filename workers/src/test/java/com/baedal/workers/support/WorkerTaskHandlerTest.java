@@ -270,6 +270,25 @@ class WorkerTaskHandlerTest {
     }
 
     @Test
+    void theLockExtensionsEndBeforeTheReportSoTheyNeverRaceIt() {
+        // an extension and a report of one task at once: one of them loses an optimistic-locking race in the engine
+        WorkerLifecycle.LockHeartbeat extensions = lifecycle.keepLocked(task, service);
+        ReportingTaskService reporting = new ReportingTaskService(service, extensions);
+        boolean[] extendingWhileReporting = new boolean[1];
+        willAnswer(call -> {
+            extendingWhileReporting[0] = !extensions.isClosed();
+            return null;
+        }).given(service).complete(task);
+
+        reporting.extendLock(task, 300L);
+        assertThat(extensions.isClosed()).as("an extension is no report").isFalse();
+        reporting.complete(task);
+
+        assertThat(extendingWhileReporting[0]).isFalse();
+        assertThat(extensions.isClosed()).isTrue();
+    }
+
+    @Test
     void aDeferredTaskIsOfferedAgainShortlyWithoutUsingARetry() {
         outcome = TaskOutcome.DEFERRED;
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@value #TOKEN_FLAKY}: unavailable for the first two calls of an idempotency key, approves on the third;</li>
  *   <li>{@value #TOKEN_UNAVAILABLE}: always unavailable (lets tests and demos reach an incident).</li>
  * </ul>
- * Its ledger lives in schema {@code card_simulator} (migration V2), written on its OWN connection pool in its own
+ * Its ledger lives in schema {@code card_simulator} (migration V10), written on its OWN connection pool in its own
  * transactions: what it did is committed independently of the workers' payment records and survives any restart,
  * exactly as at a real provider. A repeated idempotency key answers the first result and never moves money again,
  * also across restarts and when two calls with one key race. The setting {@code response-delay} (an ISO-8601

@@ -3,11 +3,15 @@ package com.baedal.readmodel.projection;
 import com.baedal.process.event.OrderEvent;
 import com.baedal.readmodel.ReadModelProperties;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -15,6 +19,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -22,6 +27,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * deserialization failure) goes straight to {@value OrderEvent#DEAD_LETTER_TOPIC} and the consumer moves on; any
  * other failure (database down...) is retried with back-off for as long as it takes, so that no valid event is ever
  * dead-lettered because of an outage. Spring Boot puts this handler on its listener container factory.
+ * <p>
+ * Recovery after a restart (application.yaml): a short session timeout and cooperative rebalancing, and static group
+ * membership when the instance has a stable id ({@code baedal.read-model.consumer.group-instance-id}).
  */
 @Configuration
 public class KafkaProjectionConfig {
@@ -44,6 +52,21 @@ public class KafkaProjectionConfig {
         }, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    /**
+     * Static membership, when configured: Kafka refuses an empty {@code group.instance.id}, so it is set only when
+     * given. With listener concurrency, Spring Kafka gives each consumer of the container its own suffix.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer staticGroupMembership(
+            @Value("${baedal.read-model.consumer.group-instance-id:}") String groupInstanceId) {
+        return factory -> {
+            if (StringUtils.hasText(groupInstanceId)) {
+                factory.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId.trim()));
+                log.info("Static group membership as {}", groupInstanceId.trim());
+            }
+        };
     }
 
     @Bean

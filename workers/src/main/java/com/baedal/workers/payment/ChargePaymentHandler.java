@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Topic {@value com.baedal.process.OrderProcess#TOPIC_PAYMENT_CHARGE}: charges the order's total. Approved ->
  * completes with {@code paymentStatus = APPROVED}; declined -> BPMN error {@code PAYMENT_DECLINED} (no retry);
- * provider unavailable -> failure with decreasing retries and back-off, then an incident.
+ * provider unavailable -> failure with decreasing retries and back-off, then an incident. Runs in the payments' own
+ * fetch loop ({@link PaymentConfiguration#paymentFetchLoop}).
  */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_PAYMENT_CHARGE, processDefinitionKey = PROCESS_KEY,

@@ -9,8 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** The payment of one order. Rows are created by {@link PaymentRepository#insertIfAbsent} and changed under a row lock. */
+/**
+ * The payment of one order. Rows are created by {@link PaymentRepository#insertIfAbsent} and changed under a row lock,
+ * in short transactions that never span a provider call: the intent of a call is committed before it, its answer
+ * after it.
+ */
 @Entity
 @Table(name = "payment")
 class Payment {
@@ -40,6 +45,15 @@ class Payment {
 
     @Column(name = "refund_reference")
     private String refundReference;
+
+    @Column(name = "charge_key")
+    private String chargeKey;
+
+    @Column(name = "charge_unsettled_since")
+    private Instant chargeUnsettledSince;
+
+    @Column(name = "refund_key")
+    private String refundKey;
 
     @Column(name = "last_error")
     private String lastError;
@@ -85,21 +99,56 @@ class Payment {
         return providerReference;
     }
 
-    void chargeAttempted() {
+    String refundReference() {
+        return refundReference;
+    }
+
+    String chargeKey() {
+        return chargeKey;
+    }
+
+    /** A charge request went to the provider (or was about to) and its answer is not recorded. */
+    boolean chargeUnsettled() {
+        return chargeUnsettledSince != null;
+    }
+
+    Instant chargeUnsettledSince() {
+        return chargeUnsettledSince;
+    }
+
+    /** The intent of a charge call, committed before the call: from now on the provider may hold money. */
+    void chargeRequested(String key, Instant now) {
         attempts++;
+        chargeKey = key;
+        chargeUnsettledSince = now.truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         touch();
     }
 
     void approved(String reference) {
         status = PaymentStatus.APPROVED;
         providerReference = reference;
+        chargeUnsettledSince = null;
         lastError = null;
         touch();
     }
 
     void declined(String reason) {
         status = PaymentStatus.DECLINED;
+        chargeUnsettledSince = null;
         lastError = truncate(reason);
+        touch();
+    }
+
+    /** The provider has no charge with the key, and no request with it can still arrive there. */
+    void notCharged(String reason) {
+        chargeUnsettledSince = null;
+        lastError = truncate(reason);
+        touch();
+    }
+
+    /** The intent of a refund call, committed before the call. */
+    void refundRequested(String key) {
+        refundKey = key;
         touch();
     }
 
@@ -117,6 +166,7 @@ class Payment {
     void refunded(String reference) {
         status = PaymentStatus.REFUNDED;
         refundReference = reference;
+        chargeUnsettledSince = null;
         cancelled = true;
         lastError = null;
         touch();

@@ -1,6 +1,5 @@
 package com.baedal.workers.payment;
 
-
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.process.PaymentStatus;
@@ -9,6 +8,7 @@ import com.baedal.workers.support.TaskVariables;
 import com.baedal.workers.support.WorkerLifecycle;
 import com.baedal.workers.support.WorkerMetrics;
 import com.baedal.workers.support.WorkerTaskHandler;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Topic {@value com.baedal.process.OrderProcess#TOPIC_PAYMENT_REFUND}: the compensation of the charge (rejection,
  * store timeout, cancellation) and the refund of a charge that was in flight when the order was cancelled. Gives
- * back what was taken, records "cancelled" when nothing was, and completes; provider outages are retried.
+ * back what was taken, records "cancelled" when nothing was, and completes; provider outages are retried. While a
+ * charge request of the order may still reach the provider, the task waits (offered again every
+ * {@code baedal.payment.recheck}) rather than complete with money possibly on its way. Runs in the payments' own
+ * fetch loop ({@link PaymentConfiguration#paymentFetchLoop}).
  */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_PAYMENT_REFUND, processDefinitionKey = PROCESS_KEY,
@@ -26,11 +29,18 @@ import org.springframework.stereotype.Component;
 public class RefundPaymentHandler extends WorkerTaskHandler {
 
     private final PaymentService payments;
+    private final Duration recheck;
 
     public RefundPaymentHandler(PaymentService payments, PaymentProperties properties, WorkerMetrics metrics,
                                 WorkerLifecycle lifecycle) {
         super(metrics, lifecycle, properties.retryPolicy());
         this.payments = payments;
+        this.recheck = properties.recheck();
+    }
+
+    @Override
+    protected Duration deferral() {
+        return recheck;
     }
 
     @Override
@@ -39,14 +49,17 @@ public class RefundPaymentHandler extends WorkerTaskHandler {
                 TaskVariables.string(task, VAR_ORDER_ID),
                 TaskVariables.string(task, VAR_CUSTOMER_ID),
                 TaskVariables.number(task, VAR_TOTAL)));
-        if (result.outcome() == PaymentService.RefundOutcome.PROVIDER_UNAVAILABLE) {
-            return fail(task, service, "Card provider unavailable", result.detail());
-        }
-        if (result.outcome() == PaymentService.RefundOutcome.NOTHING_TO_REFUND) {
-            service.complete(task);
-        } else {
-            // money went back (now or on an earlier delivery): the engine turns this into PaymentRefunded
-            service.complete(task, Map.of(VAR_PAYMENT_STATUS, PaymentStatus.REFUNDED.name()));
+        switch (result.outcome()) {
+            case PROVIDER_UNAVAILABLE -> {
+                return fail(task, service, "Card provider unavailable", result.detail());
+            }
+            case CHARGE_IN_FLIGHT -> {
+                return TaskOutcome.DEFERRED;
+            }
+            case NOTHING_TO_REFUND -> service.complete(task);
+            // money went back (now or earlier): the engine turns this into PaymentRefunded
+            case REFUNDED, ALREADY_REFUNDED ->
+                    service.complete(task, Map.of(VAR_PAYMENT_STATUS, PaymentStatus.REFUNDED.name()));
         }
         return TaskOutcome.COMPLETED;
     }

@@ -1,126 +1,251 @@
 package com.baedal.workers.payment;
 
-import java.util.HashMap;
-import java.util.Map;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The built-in card provider of SPEC §5. It approves every card token except:
+ * The built-in card provider of SPEC §5, behaving like a remote one. It approves every card token except:
  * <ul>
  *   <li>{@value #TOKEN_DECLINED}: declined;</li>
  *   <li>{@value #TOKEN_FLAKY}: unavailable for the first two calls of an idempotency key, approves on the third;</li>
  *   <li>{@value #TOKEN_UNAVAILABLE}: always unavailable (lets tests and demos reach an incident).</li>
  * </ul>
- * It keeps a ledger per idempotency key like a real provider: a repeated key returns the first result and never
- * moves money again. It counts the calls it received and the money movements it made, for tests and demos.
+ * Its ledger lives in schema {@code card_simulator} (migration V10), written on its OWN connection pool in its own
+ * transactions: what it did is committed independently of the workers' payment records and survives any restart,
+ * exactly as at a real provider. A repeated idempotency key answers the first result and never moves money again,
+ * also across restarts and when two calls with one key race. The setting {@code response-delay} (an ISO-8601
+ * duration in {@code card_simulator.setting}, read on every call) makes it answer late, after the operation is
+ * committed: a slow provider, or with a crash of the workers in that window, "charged but never recorded".
  */
-@Component
-@ConditionalOnProperty(name = "baedal.payment.provider", havingValue = "simulated", matchIfMissing = true)
-public class SimulatedCardProvider implements CardProvider {
+public class SimulatedCardProvider implements CardProvider, AutoCloseable {
 
     public static final String TOKEN_DECLINED = "tok_declined";
     public static final String TOKEN_FLAKY = "tok_flaky";
     public static final String TOKEN_UNAVAILABLE = "tok_unavailable";
+    public static final String SETTING_RESPONSE_DELAY = "response-delay";
     static final int FLAKY_FAILURES = 2;
+    static final String DECLINE_REASON = "Card declined by the issuer";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedCardProvider.class);
 
-    /** What the simulator did for one idempotency key. */
-    private static final class Entry {
-        int calls;
-        Object result; // Approved, Declined, or a refund reference (String); null while only failures happened
-        boolean moneyMoved;
+    private static final String OPERATION_COLUMNS = """
+            idempotency_key, kind, order_id, amount, outcome, reference, charge_reference, created_at""";
+
+    private final JdbcClient ledger;
+    private final TransactionTemplate transactions;
+    private final AutoCloseable pool;
+
+    /**
+     * @param ledger a data source of the simulator's own (not the one of the workers' transactions)
+     * @param pool   closed with the simulator, or null when the caller owns the data source
+     */
+    SimulatedCardProvider(DataSource ledger, AutoCloseable pool) {
+        this.ledger = JdbcClient.create(ledger);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(ledger));
+        this.pool = pool;
     }
 
-    private final Map<String, Entry> ledger = new HashMap<>();
-    private final Map<String, Long> charges = new HashMap<>(); // provider reference -> amount
-    private int chargesMade;
-    private int refundsMade;
-
-    @Override
-    public synchronized ChargeResult charge(String idempotencyKey, long amount, String cardToken) {
-        Entry entry = ledger.computeIfAbsent(idempotencyKey, key -> new Entry());
-        entry.calls++;
-        if (entry.result instanceof ChargeResult earlier) {
-            log.info("Simulated provider: charge {} repeated, answering the first result", idempotencyKey);
-            return earlier;
-        }
-        if (TOKEN_UNAVAILABLE.equals(cardToken)
-                || (TOKEN_FLAKY.equals(cardToken) && entry.calls <= FLAKY_FAILURES)) {
-            throw new ProviderUnavailableException("Simulated card provider unavailable (call " + entry.calls
-                    + " for " + idempotencyKey + ")");
-        }
-        ChargeResult result;
-        if (TOKEN_DECLINED.equals(cardToken)) {
-            result = new Declined("Card declined by the issuer");
-        } else {
-            String reference = "sim_ch_" + UUID.randomUUID();
-            charges.put(reference, amount);
-            entry.moneyMoved = true;
-            chargesMade++;
-            result = new Approved(reference);
-        }
-        entry.result = result;
-        log.info("Simulated provider: charge {} of {} KRW -> {}", idempotencyKey, amount, result);
-        return result;
+    /** A simulator on a connection pool of its own to the given database; closing the simulator closes the pool. */
+    public static SimulatedCardProvider connect(String jdbcUrl, String user, String password, int poolSize) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("card-simulator");
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(poolSize);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(10_000);
+        return new SimulatedCardProvider(pool, pool);
     }
 
     @Override
-    public synchronized String refund(String idempotencyKey, String providerReference, long amount) {
-        Entry entry = ledger.computeIfAbsent(idempotencyKey, key -> new Entry());
-        entry.calls++;
-        if (entry.result instanceof String earlier) {
-            log.info("Simulated provider: refund {} repeated, answering the first result", idempotencyKey);
-            return earlier;
+    public ChargeResult charge(String idempotencyKey, String orderId, long amount, String cardToken) {
+        int calls = countCall(idempotencyKey);
+        boolean down = TOKEN_UNAVAILABLE.equals(cardToken)
+                || (TOKEN_FLAKY.equals(cardToken) && calls <= FLAKY_FAILURES);
+        // an outage never hides an answer already given for the key
+        if (down && find(idempotencyKey).isEmpty()) {
+            respondLate();
+            throw new ProviderUnavailableException("Simulated card provider unavailable (call " + calls + " for "
+                    + idempotencyKey + ")");
         }
-        Long charged = charges.get(providerReference);
-        if (charged == null) {
-            throw new IllegalArgumentException("No charge " + providerReference + " to refund");
-        }
-        if (amount > charged) {
-            throw new IllegalArgumentException("Refund of " + amount + " KRW exceeds the charge of " + charged);
-        }
-        String reference = "sim_re_" + UUID.randomUUID();
-        entry.result = reference;
-        entry.moneyMoved = true;
-        refundsMade++;
-        log.info("Simulated provider: refund {} of {} KRW for {}", idempotencyKey, amount, providerReference);
-        return reference;
+        boolean declined = TOKEN_DECLINED.equals(cardToken);
+        Operation answered = record(new Operation(idempotencyKey, Kind.CHARGE, orderId, amount,
+                declined ? Outcome.DECLINED : Outcome.APPROVED, declined ? null : "sim_ch_" + UUID.randomUUID(),
+                null, null));
+        requireSameRequest(answered, Kind.CHARGE, orderId, amount, null);
+        log.info("Simulated provider: charge {} of {} KRW -> {}", idempotencyKey, amount, answered.outcome());
+        respondLate();
+        return answered.outcome() == Outcome.DECLINED ? new Declined(DECLINE_REASON) : answered.chargeResult();
     }
 
     @Override
-    public synchronized Optional<String> findApprovedCharge(String idempotencyKey) {
-        Entry entry = ledger.get(idempotencyKey);
-        if (entry != null && entry.result instanceof Approved approved) {
-            return Optional.of(approved.reference());
+    public String refund(String idempotencyKey, String orderId, String chargeReference, long amount) {
+        countCall(idempotencyKey);
+        Operation charge = ledger.sql("select " + OPERATION_COLUMNS + " from card_simulator.operation "
+                        + "where reference = ? and kind = 'CHARGE'")
+                .param(chargeReference)
+                .query(SimulatedCardProvider::operation)
+                .optional()
+                .filter(Operation::isApprovedCharge)
+                .filter(found -> found.orderId().equals(orderId))
+                .orElseThrow(() -> new IllegalArgumentException("No charge " + chargeReference + " of order "
+                        + orderId + " to refund"));
+        if (amount > charge.amount()) {
+            throw new IllegalArgumentException("Refund of " + amount + " KRW exceeds the charge of "
+                    + charge.amount());
         }
-        return Optional.empty();
+        Operation answered;
+        try {
+            answered = record(new Operation(idempotencyKey, Kind.REFUND, orderId, amount, Outcome.REFUNDED,
+                    "sim_re_" + UUID.randomUUID(), chargeReference, null));
+        } catch (DuplicateKeyException alreadyRefunded) {
+            throw new IllegalArgumentException("Charge " + chargeReference + " was already refunded with another "
+                    + "idempotency key", alreadyRefunded);
+        }
+        requireSameRequest(answered, Kind.REFUND, orderId, amount, chargeReference);
+        log.info("Simulated provider: refund {} of {} KRW for {}", idempotencyKey, amount, chargeReference);
+        respondLate();
+        return answered.reference();
     }
 
-    /** How many charge or refund calls arrived with this idempotency key. */
-    public synchronized int calls(String idempotencyKey) {
-        Entry entry = ledger.get(idempotencyKey);
-        return entry == null ? 0 : entry.calls;
+    @Override
+    public Optional<Operation> find(String idempotencyKey) {
+        return ledger.sql("select " + OPERATION_COLUMNS + " from card_simulator.operation where idempotency_key = ?")
+                .param(idempotencyKey)
+                .query(SimulatedCardProvider::operation)
+                .optional();
     }
 
-    /** True when money moved for this key (a charge taken or a refund paid out); at most once per key. */
-    public synchronized boolean moneyMoved(String idempotencyKey) {
-        Entry entry = ledger.get(idempotencyKey);
-        return entry != null && entry.moneyMoved;
+    @Override
+    public List<Operation> operations(String orderId) {
+        return ledger.sql("select " + OPERATION_COLUMNS + " from card_simulator.operation where order_id = ? "
+                        + "order by created_at, idempotency_key")
+                .param(orderId)
+                .query(SimulatedCardProvider::operation)
+                .list();
     }
 
-    /** Charges that took money, over all keys. */
-    public synchronized int chargesMade() {
-        return chargesMade;
+    /** Calls received with this idempotency key so far, outages included (not part of a provider's API). */
+    public int calls(String idempotencyKey) {
+        return ledger.sql("select calls from card_simulator.attempt_counter where idempotency_key = ?")
+                .param(idempotencyKey)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
-    /** Refunds that gave money back, over all keys. */
-    public synchronized int refundsMade() {
-        return refundsMade;
+    /** Sets the response delay (null: none). Equivalent to the SQL of the chaos runner. */
+    public void setResponseDelay(Duration delay) {
+        if (delay == null) {
+            ledger.sql("delete from card_simulator.setting where name = ?").param(SETTING_RESPONSE_DELAY).update();
+            return;
+        }
+        ledger.sql("""
+                        insert into card_simulator.setting (name, value) values (?, ?)
+                        on conflict (name) do update set value = excluded.value""")
+                .params(SETTING_RESPONSE_DELAY, delay.toString())
+                .update();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    /** Counts the call durably (committed at once, like the provider's own request log) and returns the count. */
+    private int countCall(String idempotencyKey) {
+        return transactions.execute(status -> ledger.sql("""
+                        insert into card_simulator.attempt_counter (idempotency_key, calls) values (?, 1)
+                        on conflict (idempotency_key) do update set calls = card_simulator.attempt_counter.calls + 1
+                        returning calls""")
+                .param(idempotencyKey)
+                .query(Integer.class)
+                .single());
+    }
+
+    /**
+     * Records the operation unless the key already has one, and returns what the key stands for. Two racing calls
+     * with one key meet on the primary key: the second waits for the first to commit and answers its row.
+     */
+    private Operation record(Operation operation) {
+        return transactions.execute(status -> ledger.sql("""
+                        insert into card_simulator.operation (idempotency_key, kind, order_id, amount, outcome,
+                                                              reference, charge_reference, calls)
+                        values (:key, :kind, :orderId, :amount, :outcome, :reference, :chargeReference, 1)
+                        on conflict (idempotency_key) do update set calls = card_simulator.operation.calls + 1
+                        returning""" + " " + OPERATION_COLUMNS)
+                .param("key", operation.idempotencyKey())
+                .param("kind", operation.kind().name())
+                .param("orderId", operation.orderId())
+                .param("amount", operation.amount())
+                .param("outcome", operation.outcome().name())
+                .param("reference", operation.reference())
+                .param("chargeReference", operation.chargeReference())
+                .query(SimulatedCardProvider::operation)
+                .single());
+    }
+
+    /** A key reused for another request is refused, as real providers do. */
+    private static void requireSameRequest(Operation answered, Kind kind, String orderId, long amount,
+                                           String chargeReference) {
+        boolean same = answered.kind() == kind && answered.orderId().equals(orderId) && answered.amount() == amount
+                && (chargeReference == null || chargeReference.equals(answered.chargeReference()));
+        if (!same) {
+            throw new IllegalArgumentException("Idempotency key " + answered.idempotencyKey()
+                    + " was used for another request");
+        }
+    }
+
+    /** Waits the configured response delay: the operation is done, the answer is on its way. */
+    private void respondLate() {
+        Duration delay = responseDelay();
+        if (delay.isZero() || delay.isNegative()) {
+            return;
+        }
+        log.info("Simulated provider: answering in {}", delay);
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("The answer of the simulated card provider was lost "
+                    + "(interrupted while waiting the response delay)", interrupted);
+        }
+    }
+
+    private Duration responseDelay() {
+        Optional<String> value = ledger.sql("select value from card_simulator.setting where name = ?")
+                .param(SETTING_RESPONSE_DELAY)
+                .query(String.class)
+                .optional();
+        try {
+            return value.map(Duration::parse).orElse(Duration.ZERO);
+        } catch (DateTimeParseException unreadable) {
+            log.warn("Simulated provider: ignoring the unreadable {} setting '{}'", SETTING_RESPONSE_DELAY,
+                    value.get());
+            return Duration.ZERO;
+        }
+    }
+
+    private static Operation operation(ResultSet row, int rowNumber) throws SQLException {
+        return new Operation(row.getString("idempotency_key"), Kind.valueOf(row.getString("kind")),
+                row.getString("order_id"), row.getLong("amount"), Outcome.valueOf(row.getString("outcome")),
+                row.getString("reference"), row.getString("charge_reference"),
+                row.getTimestamp("created_at").toInstant());
     }
 }

@@ -28,6 +28,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 // the error page, the probes, the Prometheus scrape, the OpenAPI document (merged by the gateway)
                 .requestMatchers(ServiceEndpoints.operational()).permitAll()
+                .requestMatchers(path(HttpMethod.POST, "/api/payments/reconciliations")).hasRole(Role.OPERATOR.name())
                 .requestMatchers(path(HttpMethod.GET, "/api/payments/*"))
                 .hasAnyRole(Role.CUSTOMER.name(), Role.OPERATOR.name())
                 .anyRequest().denyAll());

@@ -1,11 +1,9 @@
 package com.baedal.workers.support;
 
 import org.camunda.bpm.client.backoff.BackoffStrategy;
-import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.spring.boot.starter.BasicAuthProperties;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -14,14 +12,10 @@ import org.springframework.util.StringUtils;
 @Configuration
 public class ClientConfiguration {
 
-    /**
-     * Long polling already waits on the engine for work, so an empty answer needs no extra pause; only failed
-     * fetches (engine down, bad credentials) back off exponentially, up to {@code baedal.worker.max-error-backoff-ms}.
-     */
+    /** The back-off of the starter's shared client (notifications); the {@link FetchLoop}s get their own. */
     @Bean
-    BackoffStrategy fetchBackoff(@Value("${baedal.worker.error-backoff-ms:500}") long initial,
-                                 @Value("${baedal.worker.max-error-backoff-ms:30000}") long max) {
-        return new ExponentialErrorBackoffStrategy(initial, 2, max);
+    BackoffStrategy fetchBackoff(WorkerProperties properties) {
+        return properties.newFetchBackoff();
     }
 
     /** Refuses to start without the service user's credentials instead of failing every fetch with 401. */

@@ -12,6 +12,8 @@ public enum TaskOutcome {
     RETRY,
     /** Failed with no retry left: the engine raised an incident. */
     INCIDENT,
+    /** Waits for another step (a refund for the charge in flight): offered again shortly, no retry used up. */
+    DEFERRED,
     /** Handed back unstarted because the worker is shutting down. */
     RELEASED,
     /** The task no longer exists: the process moved on (e.g. a cancel interrupted the charge). */

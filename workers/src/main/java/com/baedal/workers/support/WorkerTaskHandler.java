@@ -2,9 +2,10 @@ package com.baedal.workers.support;
 
 import com.baedal.support.OrderLogContext;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
-import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -14,15 +15,17 @@ import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Base of every topic handler: puts the order id into the log context, hands back unstarted tasks during shutdown,
- * turns unexpected exceptions into {@code handleFailure} with the retry policy, and records the metrics.
- * Subclasses stay thin: read variables, call a domain service, complete / report a BPMN error / fail.
+ * keeps the task locked while it is handled, up to its report ({@link WorkerLifecycle#keepLocked},
+ * {@link ReportingTaskService}), turns unexpected exceptions into {@code handleFailure} with the retry policy, offers
+ * a deferred task again shortly, and records the metrics. Subclasses stay thin: read variables, call a domain
+ * service, complete / report a BPMN error / fail / defer.
  */
 public abstract class WorkerTaskHandler implements ExternalTaskHandler {
 
     /** MDC key of the order id (the business key of the task's process instance). */
     public static final String MDC_ORDER_ID = OrderLogContext.MDC_KEY;
 
-    private static final String OPTIMISTIC_LOCKING = "OptimisticLockingException";
+    private static final Duration DEFERRAL_MARGIN = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(WorkerTaskHandler.class);
 
@@ -30,15 +33,16 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     private final WorkerLifecycle lifecycle;
     private final RetryPolicy retryPolicy;
     /**
-     * A completion can still lose an optimistic-locking race on the process instance (the engine queues completions
-     * behind the order's commands on the order's lock, but not behind a timer firing on the same order); the engine
-     * then answers 500 OptimisticLockingException. Handling is idempotent, so the task is simply handled and reported
-     * again at once, instead of waiting for its lock to expire.
+     * The engine may fail to take a result for a moment and roll back: a completion can lose an optimistic-locking
+     * race on the process instance (the engine queues completions behind the order's commands on the order's lock,
+     * but not behind a timer firing on the same order), or the engine's database connection dropped under it. It
+     * answers 500 either way. Handling is idempotent, so the task is handled and reported again after a short pause
+     * (well under a second in all) instead of waiting for its lock to run out and the next poll.
      */
-    private final RetryTemplate onConcurrentStep = RetryTemplate.builder()
+    private final RetryTemplate onEngineHiccup = RetryTemplate.builder()
             .maxAttempts(4)
-            .exponentialBackoff(20, 2, 200)
-            .retryOn(WorkerTaskHandler::lostToConcurrentStep)
+            .exponentialBackoff(50, 3, 500)
+            .retryOn(WorkerTaskHandler::engineHiccup)
             .build();
 
     protected WorkerTaskHandler(WorkerMetrics metrics, WorkerLifecycle lifecycle, RetryPolicy retryPolicy) {
@@ -61,14 +65,46 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         TaskOutcome outcome;
         // the order id stays in the log context for the failure handling too (its logs matter most)
         try (OrderLogContext.Scope ignored = OrderLogContext.open(task.getBusinessKey())) {
-            outcome = handleAndReport(task, service, topic);
+            try (WorkerLifecycle.LockHeartbeat locked = lifecycle.keepLocked(task, service)) {
+                outcome = handleAndReport(task, new ReportingTaskService(service, locked), topic);
+            }
+            if (outcome == TaskOutcome.DEFERRED) {
+                outcome = offerAgainShortly(task, service);
+            }
         }
         metrics.handled(topic, outcome, sample);
     }
 
+    /**
+     * How soon a deferred task is offered again ({@link TaskOutcome#DEFERRED}: it waits for another step, e.g. a
+     * refund for the charge in flight). No retry is used up and no failure recorded: the task stays locked for this
+     * long and is then handed back, which wakes the engine's long polls (a lock running out would not).
+     */
+    protected Duration deferral() {
+        return Duration.ofSeconds(1);
+    }
+
+    private TaskOutcome offerAgainShortly(ExternalTask task, ExternalTaskService service) {
+        Duration deferral = deferral();
+        try {
+            // kept locked a little beyond the hand-back, in case this worker dies before it: then the lock runs out
+            service.extendLock(task, deferral.plus(DEFERRAL_MARGIN).toMillis());
+            lifecycle.releaseAfter(task, service, deferral);
+            log.info("Task {} of topic {} waits for another step; offered again in {}", task.getId(),
+                    task.getTopicName(), deferral);
+            return TaskOutcome.DEFERRED;
+        } catch (NotFoundException gone) {
+            return TaskOutcome.GONE;
+        } catch (ExternalTaskClientException engineRefused) {
+            log.info("Could not keep deferred task {} ({}); it is offered again when its lock runs out",
+                    task.getId(), engineRefused.getMessage());
+            return TaskOutcome.DEFERRED;
+        }
+    }
+
     private TaskOutcome handleAndReport(ExternalTask task, ExternalTaskService service, String topic) {
         try {
-            return onConcurrentStep.execute(attempt -> handle(task, service));
+            return onEngineHiccup.execute(attempt -> handle(task, service));
         } catch (NotFoundException gone) {
             log.info("Task {} of topic {} no longer exists (the order moved on): {}", task.getId(), topic,
                     gone.getMessage());
@@ -114,8 +150,12 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         metrics.handled(task.getTopicName(), TaskOutcome.RELEASED, sample);
     }
 
-    static boolean lostToConcurrentStep(Throwable error) {
-        return error instanceof RestException rest && OPTIMISTIC_LOCKING.equals(rest.getType());
+    /**
+     * The engine answered 500 (the client's {@link EngineException}): its transaction rolled back (a lost race, a
+     * dropped database connection).
+     */
+    static boolean engineHiccup(Throwable error) {
+        return error instanceof EngineException;
     }
 
     private static String stackTrace(Throwable error) {

@@ -1,8 +1,11 @@
 package com.baedal.workers.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.baedal.process.PaymentStatus;
+import com.baedal.testsupport.LocalPostgres;
 import com.baedal.workers.payment.PaymentService.ChargeOutcome;
 import com.baedal.workers.payment.PaymentService.ChargeRequest;
 import com.baedal.workers.payment.PaymentService.ChargeResult;
@@ -11,51 +14,206 @@ import com.baedal.workers.payment.PaymentService.RefundRequest;
 import com.baedal.workers.support.WorkersTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The payment rules against the simulated provider on the real PostgreSQL (database workers_it). No test
- * transaction: every service call commits, as in production, so the row locks are real.
+ * The payment rules against the simulated provider, both on the real PostgreSQL (database workers_it, the provider on
+ * a pool of its own). No test transaction: every service call commits, as in production, so the row locks are real.
+ * <p>
+ * Crashes are played by {@link ScriptedProvider}: it stops the flow between two steps like a kill -9 of the worker
+ * would (an exception that nothing records: the provider's ledger is committed, the payment record is not), and it
+ * can hold a call in flight while the test plays the other side (a cancel, a second worker). The clock is the
+ * test's, so "a request can no longer arrive" needs no waiting.
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles({"local", "it"})
 @ContextConfiguration(initializers = WorkersTestDatabase.class)
-@Import({PaymentService.class, SimulatedCardProvider.class, PaymentServiceTest.Meters.class})
+@Import({PaymentService.class, PaymentReconciliation.class, PaymentServiceTest.Config.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class PaymentServiceTest {
 
+    /** The worker died: nothing after this point of the flow happened. */
+    static class WorkerCrash extends RuntimeException {
+        WorkerCrash(String where) {
+            super("kill -9 " + where);
+        }
+    }
+
+    /** The simulated provider, with crash points and a hold before a charge reaches it. */
+    static class ScriptedProvider implements CardProvider, AutoCloseable {
+
+        final SimulatedCardProvider simulator;
+        volatile boolean crashBeforeCharge;
+        volatile boolean crashAfterCharge;
+        volatile boolean crashAfterRefund;
+        volatile boolean refundsUnavailable;
+        private volatile Hold hold;
+
+        /** The next charge request stops before it reaches the provider until the test releases it. */
+        record Hold(CountDownLatch reached, CountDownLatch release) {
+
+            void awaitReached() throws InterruptedException {
+                assertThat(reached.await(30, TimeUnit.SECONDS)).as("the charge reached the provider").isTrue();
+            }
+        }
+
+        ScriptedProvider(SimulatedCardProvider simulator) {
+            this.simulator = simulator;
+        }
+
+        @Override
+        public ChargeResult charge(String key, String orderId, long amount, String cardToken) {
+            if (crashBeforeCharge) {
+                crashBeforeCharge = false;
+                throw new WorkerCrash("before the charge request left");
+            }
+            Hold held = hold;
+            if (held != null) {
+                hold = null;
+                held.reached().countDown();
+                await(held.release());
+            }
+            ChargeResult answer = simulator.charge(key, orderId, amount, cardToken);
+            if (crashAfterCharge) {
+                crashAfterCharge = false;
+                throw new WorkerCrash("after the provider charged, before the worker recorded it");
+            }
+            return answer;
+        }
+
+        Hold holdNextCharge() {
+            hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+            return hold;
+        }
+
+        @Override
+        public String refund(String key, String orderId, String chargeReference, long amount) {
+            if (refundsUnavailable) {
+                throw new ProviderUnavailableException("refunds down");
+            }
+            String reference = simulator.refund(key, orderId, chargeReference, amount);
+            if (crashAfterRefund) {
+                crashAfterRefund = false;
+                throw new WorkerCrash("after the provider refunded, before the worker recorded it");
+            }
+            return reference;
+        }
+
+        @Override
+        public Optional<Operation> find(String key) {
+            return simulator.find(key);
+        }
+
+        @Override
+        public List<Operation> operations(String orderId) {
+            return simulator.operations(orderId);
+        }
+
+        void reset() {
+            crashBeforeCharge = false;
+            crashAfterCharge = false;
+            crashAfterRefund = false;
+            refundsUnavailable = false;
+            hold = null;
+        }
+
+        @Override
+        public void close() throws Exception {
+            simulator.close();
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                assertThat(latch.await(30, TimeUnit.SECONDS)).as("released by the test").isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A clock the test moves forward. */
+    static class TestClock extends Clock {
+        volatile Duration offset = Duration.ZERO;
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
     @TestConfiguration
-    static class Meters {
+    @EnableConfigurationProperties(PaymentProperties.class)
+    static class Config {
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
         }
+
+        @Bean(destroyMethod = "close")
+        ScriptedProvider scriptedProvider(DataSourceProperties dataSource) {
+            return new ScriptedProvider(SimulatedCardProvider.connect(dataSource.determineUrl(), LocalPostgres.USER,
+                    "", 2));
+        }
+
+        @Bean
+        TestClock clock() {
+            return new TestClock();
+        }
     }
 
     @Autowired PaymentService payments;
-    @Autowired SimulatedCardProvider provider;
+    @Autowired PaymentReconciliation reconciliation;
+    @Autowired ScriptedProvider provider;
+    @Autowired PaymentProperties properties;
+    @Autowired TestClock clock;
     @Autowired MeterRegistry meters;
+    @Autowired JdbcClient db;
 
     private final String orderId = "order-" + UUID.randomUUID();
     private final String chargeKey = PaymentService.chargeKey(orderId);
     private final String refundKey = PaymentService.refundKey(orderId);
+
+    @AfterEach
+    void reset() {
+        clock.offset = Duration.ZERO;
+        provider.reset();
+    }
 
     private ChargeResult charge(String cardToken) {
         return payments.charge(new ChargeRequest(orderId, "kim", 18_000, cardToken));
@@ -69,6 +227,23 @@ class PaymentServiceTest {
         return payments.find(orderId).orElseThrow();
     }
 
+    private List<CardProvider.Operation> ledger() {
+        return provider.operations(orderId);
+    }
+
+    private boolean unsettled() {
+        return db.sql("select charge_unsettled_since is not null from payment where order_id = ?").param(orderId)
+                .query(Boolean.class).single();
+    }
+
+    /** The money the provider holds for the order: approved charges minus refunds. */
+    private long moneyKept() {
+        return ledger().stream().mapToLong(operation -> operation.isApprovedCharge() ? operation.amount()
+                : operation.isRefund() ? -operation.amount() : 0).sum();
+    }
+
+    // ---- the ordinary cases ----------------------------------------------------------------------------------
+
     @Test
     void approvedChargeIsRecordedWithTheProviderReference() {
         ChargeResult result = charge("tok_visa");
@@ -81,7 +256,9 @@ class PaymentServiceTest {
         assertThat(payment.customerId()).isEqualTo("kim");
         assertThat(payment.cancelled()).isFalse();
         assertThat(payment.providerReference()).isEqualTo(result.detail()).startsWith("sim_ch_");
-        assertThat(provider.moneyMoved(chargeKey)).isTrue();
+        assertThat(unsettled()).isFalse();
+        assertThat(ledger()).singleElement().satisfies(charge ->
+                assertThat(charge.reference()).isEqualTo(payment.providerReference()));
         assertThat(meters.counter(PaymentService.PROVIDER_CALLS, "operation", "charge", "outcome", "approved")
                 .count()).isGreaterThanOrEqualTo(1);
     }
@@ -93,7 +270,7 @@ class PaymentServiceTest {
         ChargeResult again = charge("tok_visa");
 
         assertThat(again.outcome()).isEqualTo(ChargeOutcome.APPROVED);
-        assertThat(provider.calls(chargeKey)).isEqualTo(1);
+        assertThat(provider.simulator.calls(chargeKey)).isEqualTo(1);
         assertThat(record().attempts()).isEqualTo(1);
     }
 
@@ -105,21 +282,23 @@ class PaymentServiceTest {
         assertThat(result.outcome()).isEqualTo(ChargeOutcome.DECLINED);
         assertThat(again.outcome()).isEqualTo(ChargeOutcome.DECLINED);
         assertThat(record().status()).isEqualTo(PaymentStatus.DECLINED);
-        assertThat(provider.calls(chargeKey)).isEqualTo(1);
-        assertThat(provider.moneyMoved(chargeKey)).isFalse();
+        assertThat(provider.simulator.calls(chargeKey)).isEqualTo(1);
+        assertThat(moneyKept()).isZero();
     }
 
     @Test
     void flakyProviderIsRetriedAndChargesOnceOnTheThirdAttempt() {
         assertThat(charge("tok_flaky").outcome()).isEqualTo(ChargeOutcome.PROVIDER_UNAVAILABLE);
         assertThat(record().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(unsettled()).as("an outage may hide a charge: asked by key next time").isTrue();
         assertThat(charge("tok_flaky").outcome()).isEqualTo(ChargeOutcome.PROVIDER_UNAVAILABLE);
         assertThat(charge("tok_flaky").outcome()).isEqualTo(ChargeOutcome.APPROVED);
 
         PaymentSnapshot payment = record();
         assertThat(payment.status()).isEqualTo(PaymentStatus.APPROVED);
         assertThat(payment.attempts()).isEqualTo(3);
-        assertThat(provider.moneyMoved(chargeKey)).isTrue();
+        assertThat(provider.simulator.calls(chargeKey)).isEqualTo(3);
+        assertThat(moneyKept()).isEqualTo(18_000);
     }
 
     @Test
@@ -129,7 +308,7 @@ class PaymentServiceTest {
         }
         assertThat(record().status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(record().attempts()).isEqualTo(3);
-        assertThat(provider.moneyMoved(chargeKey)).isFalse();
+        assertThat(ledger()).isEmpty();
     }
 
     @Test
@@ -142,8 +321,8 @@ class PaymentServiceTest {
         PaymentSnapshot payment = record();
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(payment.cancelled()).isTrue();
-        assertThat(provider.calls(refundKey)).isEqualTo(1);
-        assertThat(provider.moneyMoved(refundKey)).isTrue();
+        assertThat(provider.simulator.calls(refundKey)).isEqualTo(1);
+        assertThat(moneyKept()).isZero();
     }
 
     @Test
@@ -157,7 +336,7 @@ class PaymentServiceTest {
         ChargeResult late = charge("tok_visa");
 
         assertThat(late.outcome()).isEqualTo(ChargeOutcome.CANCELLED);
-        assertThat(provider.calls(chargeKey)).isZero();
+        assertThat(provider.simulator.calls(chargeKey)).isZero();
         assertThat(record().attempts()).isZero();
     }
 
@@ -168,45 +347,7 @@ class PaymentServiceTest {
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.NOTHING_TO_REFUND);
         assertThat(record().cancelled()).isTrue();
         assertThat(record().status()).isEqualTo(PaymentStatus.DECLINED);
-        assertThat(provider.calls(refundKey)).isZero();
-    }
-
-    @Test
-    void refundFindsAChargeTheProviderMadeButTheWorkerNeverRecorded() {
-        // attempt 1: the provider is down; attempt 2 charged at the provider, but the worker died before its commit
-        assertThat(charge("tok_flaky").outcome()).isEqualTo(ChargeOutcome.PROVIDER_UNAVAILABLE);
-        chargeAtTheProviderBehindTheWorkersBack(chargeKey);
-        assertThat(record().status()).isEqualTo(PaymentStatus.PENDING);
-
-        assertThat(refund().outcome()).isEqualTo(RefundOutcome.REFUNDED);
-
-        assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(provider.moneyMoved(refundKey)).isTrue();
-    }
-
-    @Test
-    void concurrentDeliveriesOfOneChargeCallTheProviderOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<ChargeResult>> results = List.of(
-                    pool.submit(() -> {
-                        go.await();
-                        return charge("tok_visa");
-                    }),
-                    pool.submit(() -> {
-                        go.await();
-                        return charge("tok_visa");
-                    }));
-            go.countDown();
-            for (Future<ChargeResult> result : results) {
-                assertThat(result.get().outcome()).isEqualTo(ChargeOutcome.APPROVED);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(provider.calls(chargeKey)).isEqualTo(1);
-        assertThat(record().attempts()).isEqualTo(1);
+        assertThat(provider.simulator.calls(refundKey)).isZero();
     }
 
     @Test
@@ -214,14 +355,276 @@ class PaymentServiceTest {
         assertThat(payments.find("order-" + UUID.randomUUID())).isEmpty();
     }
 
-    /** The provider charges with the order's key (tok_flaky: its second call answers unavailable, third approves). */
-    private void chargeAtTheProviderBehindTheWorkersBack(String key) {
-        try {
-            provider.charge(key, 18_000, "tok_flaky");
-        } catch (ProviderUnavailableException expectedSecondCall) {
-            // second call of the key: still down
+    // ---- a crash at each point of the charge -----------------------------------------------------------------
+
+    @Test
+    void theIntentIsCommittedBeforeTheProviderIsCalled() {
+        provider.crashBeforeCharge = true;
+
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+
+        PaymentSnapshot payment = record();
+        assertThat(payment.attempts()).isEqualTo(1);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(unsettled()).as("the record knows the provider may hold money").isTrue();
+        assertThat(db.sql("select charge_key from payment where order_id = ?").param(orderId).query(String.class)
+                .single()).isEqualTo(chargeKey);
+        assertThat(ledger()).isEmpty();
+    }
+
+    @Test
+    void chargeCrashedAfterTheProviderChargedIsSettledByKeyOnRedeliveryWithoutChargingAgain() {
+        provider.crashAfterCharge = true;
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+        assertThat(record().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(moneyKept()).as("the provider took the money, the record does not know yet").isEqualTo(18_000);
+
+        ChargeResult redelivered = charge("tok_visa");
+
+        assertThat(redelivered.outcome()).isEqualTo(ChargeOutcome.APPROVED);
+        assertThat(record().providerReference()).isEqualTo(ledger().get(0).reference());
+        assertThat(unsettled()).isFalse();
+        assertThat(provider.simulator.calls(chargeKey)).as("asked by key, not charged again").isEqualTo(1);
+        assertThat(ledger()).hasSize(1);
+    }
+
+    @Test
+    void chargeCrashedBeforeTheRequestLeftChargesOnRedelivery() {
+        provider.crashBeforeCharge = true;
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+
+        assertThat(charge("tok_visa").outcome()).isEqualTo(ChargeOutcome.APPROVED);
+
+        assertThat(record().attempts()).isEqualTo(2);
+        assertThat(moneyKept()).isEqualTo(18_000);
+    }
+
+    @Test
+    void cancelAfterACrashBetweenProviderChargeAndCommitRefundsExactlyWhatWasCharged() {
+        provider.crashAfterCharge = true;
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+
+        // the order is cancelled; the charge task is gone with the cancel, only the refund runs
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.REFUNDED);
+
+        PaymentSnapshot payment = record();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(payment.cancelled()).isTrue();
+        assertThat(ledger()).extracting(CardProvider.Operation::kind, CardProvider.Operation::amount)
+                .containsExactly(tuple(CardProvider.Kind.CHARGE, 18_000L),
+                        tuple(CardProvider.Kind.REFUND, 18_000L));
+        assertThat(moneyKept()).isZero();
+    }
+
+    @Test
+    void cancelAfterACrashBeforeTheRequestLeftWaitsUntilItCanNoLongerArriveThenKeepsNothing() {
+        provider.crashBeforeCharge = true;
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+
+        PaymentService.RefundResult early = refund();
+        assertThat(early.outcome()).as("the request may still be on its way").isEqualTo(RefundOutcome.CHARGE_IN_FLIGHT);
+        assertThat(record().cancelled()).isTrue();
+
+        clock.offset = properties.settleAfter().plusSeconds(1);
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.NOTHING_TO_REFUND);
+        assertThat(unsettled()).isFalse();
+        assertThat(record().status()).isEqualTo(PaymentStatus.PENDING);
+        // a late delivery of the charge task (there is none after a cancel, but were there one) takes nothing
+        assertThat(charge("tok_visa").outcome()).isEqualTo(ChargeOutcome.CANCELLED);
+        assertThat(ledger()).isEmpty();
+    }
+
+    @Test
+    void refundCrashedAfterTheProviderRefundedIsSettledByItsKeyOnRedelivery() {
+        charge("tok_visa");
+        provider.crashAfterRefund = true;
+        assertThatThrownBy(this::refund).isInstanceOf(WorkerCrash.class);
+        assertThat(record().status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(record().cancelled()).isTrue();
+
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.REFUNDED);
+
+        assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(ledger()).filteredOn(CardProvider.Operation::isRefund).hasSize(1);
+        assertThat(moneyKept()).isZero();
+    }
+
+    // ---- interleavings: a charge in flight meets a cancel or a second worker ----------------------------------
+
+    @Test
+    void aChargeThatCompletesAfterTheCancelIsGivenBackByTheChargeItselfAndTheRefundWaitsForIt() throws Exception {
+        ScriptedProvider.Hold hold = provider.holdNextCharge();
+        CompletableFuture<ChargeResult> inFlight = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
+        hold.awaitReached();
+
+        // the cancel: the refund finds no charge at the provider yet, and must not conclude "nothing taken"
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.CHARGE_IN_FLIGHT);
+
+        hold.release().countDown(); // the provider charges now, after the cancel
+        assertThat(inFlight.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ChargeOutcome.CANCELLED);
+        assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(moneyKept()).isZero();
+
+        // the refund task, offered again, learns that the money went back (the engine records PaymentRefunded)
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.ALREADY_REFUNDED);
+        assertThat(ledger()).filteredOn(CardProvider.Operation::isRefund).hasSize(1);
+    }
+
+    @Test
+    void aChargeInFlightWhoseWorkerDiesAfterTheProviderChargedIsRefundedByTheWaitingRefund() throws Exception {
+        ScriptedProvider.Hold hold = provider.holdNextCharge();
+        provider.crashAfterCharge = true;
+        CompletableFuture<ChargeResult> inFlight = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
+        hold.awaitReached();
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.CHARGE_IN_FLIGHT);
+
+        hold.release().countDown();
+        assertThatThrownBy(() -> inFlight.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(WorkerCrash.class);
+        assertThat(moneyKept()).isEqualTo(18_000);
+
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.REFUNDED);
+        assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(moneyKept()).isZero();
+    }
+
+    @Test
+    void aSecondWorkerTakingOverAChargeStillInFlightChargesOnce() throws Exception {
+        // worker 1's lock expired while its call hangs; worker 2 gets the task and asks the provider by key first
+        ScriptedProvider.Hold hold = provider.holdNextCharge();
+        CompletableFuture<ChargeResult> first = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
+        hold.awaitReached();
+
+        ChargeResult second = charge("tok_visa");
+        hold.release().countDown();
+
+        assertThat(second.outcome()).isEqualTo(ChargeOutcome.APPROVED);
+        assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ChargeOutcome.APPROVED);
+        assertThat(ledger()).hasSize(1);
+        assertThat(record().providerReference()).isEqualTo(ledger().get(0).reference());
+        assertThat(record().attempts()).isEqualTo(2);
+        assertThat(moneyKept()).isEqualTo(18_000);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneChargeTakeMoneyOnce() throws Exception {
+        List<CompletableFuture<ChargeResult>> deliveries = List.of(
+                CompletableFuture.supplyAsync(() -> charge("tok_visa")),
+                CompletableFuture.supplyAsync(() -> charge("tok_visa")));
+        for (CompletableFuture<ChargeResult> delivery : deliveries) {
+            assertThat(delivery.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ChargeOutcome.APPROVED);
         }
-        assertThat(provider.charge(key, 18_000, "tok_flaky")).isInstanceOf(CardProvider.Approved.class);
-        assertThat(provider.moneyMoved(key)).isTrue();
+        assertThat(ledger()).hasSize(1);
+        assertThat(moneyKept()).isEqualTo(18_000);
+    }
+
+    // ---- the reconciliation ----------------------------------------------------------------------------------
+
+    @Test
+    void reconciliationRefundsAChargeThatArrivedAfterTheRefundConcludedNothingWasTaken() {
+        provider.crashBeforeCharge = true;
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+        clock.offset = properties.settleAfter().plusSeconds(1);
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.NOTHING_TO_REFUND);
+        // the request was on its way after all (a very slow provider), and the worker that sent it is gone
+        provider.simulator.charge(chargeKey, orderId, 18_000, "tok_visa");
+        assertThat(moneyKept()).isEqualTo(18_000);
+
+        List<PaymentReconciliation.Repair> repairs = reconcile();
+
+        assertThat(repairs).extracting(PaymentReconciliation.Repair::kind).containsExactly(
+                PaymentReconciliation.RepairKind.CHARGE_RECORDED, PaymentReconciliation.RepairKind.KEPT_MONEY_REFUNDED);
+        assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(moneyKept()).isZero();
+        assertThat(reconcile()).as("nothing left to repair").isEmpty();
+    }
+
+    @Test
+    void reconciliationGivesBackMoneyKeptWhileTheProviderRefusedRefunds() {
+        charge("tok_visa");
+        provider.refundsUnavailable = true;
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.PROVIDER_UNAVAILABLE);
+        provider.refundsUnavailable = false;
+        clock.offset = properties.settleAfter().plusSeconds(1);
+
+        PaymentReconciliation.Report report = reconciliation.run(true);
+
+        assertThat(report.repairs()).filteredOn(repair -> repair.orderId().equals(orderId))
+                .extracting(PaymentReconciliation.Repair::kind)
+                .containsExactly(PaymentReconciliation.RepairKind.KEPT_MONEY_REFUNDED);
+        assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(moneyKept()).isZero();
+        assertThat(meters.counter(PaymentReconciliation.REPAIRS, "kind", "KEPT_MONEY_REFUNDED").count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void reconciliationRecordsAChargeAndARefundTheRecordsDidNotKnow() {
+        provider.crashAfterCharge = true;
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+        clock.offset = properties.settleAfter().plusSeconds(1);
+
+        assertThat(reconcile()).extracting(PaymentReconciliation.Repair::kind)
+                .containsExactly(PaymentReconciliation.RepairKind.CHARGE_RECORDED);
+        assertThat(record().status()).isEqualTo(PaymentStatus.APPROVED);
+
+        provider.crashAfterRefund = true;
+        assertThatThrownBy(this::refund).isInstanceOf(WorkerCrash.class);
+        assertThat(reconcile()).extracting(PaymentReconciliation.Repair::kind)
+                .containsExactly(PaymentReconciliation.RepairKind.REFUND_RECORDED);
+        assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(ledger()).filteredOn(CardProvider.Operation::isRefund).hasSize(1);
+    }
+
+    @Test
+    void whatTheReconciliationCannotRepairIsAnOpenIncidentUntilItIsGone() {
+        charge("tok_visa");
+        String charged = record().providerReference();
+        db.sql("update payment set provider_reference = 'sim_ch_unknown' where order_id = ?").param(orderId).update();
+        double before = meters.get(PaymentReconciliation.INCIDENTS).gauge().value();
+
+        assertThat(reconcile()).isEmpty();
+
+        assertThat(reconciliation.openIncidents()).filteredOn(incident -> incident.orderId().equals(orderId))
+                .singleElement().satisfies(incident -> {
+                    assertThat(incident.kind()).isEqualTo("CHARGE_UNKNOWN_TO_PROVIDER");
+                    assertThat(incident.detail()).contains("sim_ch_unknown");
+                });
+        assertThat(meters.get(PaymentReconciliation.INCIDENTS).gauge().value()).isEqualTo(before + 1);
+        reconcile();
+        assertThat(reconciliation.openIncidents()).filteredOn(incident -> incident.orderId().equals(orderId))
+                .as("found again, still one incident").hasSize(1);
+
+        db.sql("update payment set provider_reference = ? where order_id = ?").params(charged, orderId).update();
+        reconcile();
+        assertThat(reconciliation.openIncidents()).noneMatch(incident -> incident.orderId().equals(orderId));
+        assertThat(meters.get(PaymentReconciliation.INCIDENTS).gauge().value()).isEqualTo(before);
+    }
+
+    @Test
+    void reconciliationLeavesAChargeInFlightOfAnOrderThatIsNotCancelledToItsTask() {
+        provider.crashBeforeCharge = true;
+        assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
+        clock.offset = properties.settleAfter().plusSeconds(1);
+
+        assertThat(reconcile()).isEmpty();
+
+        assertThat(unsettled()).isTrue();
+        assertThat(charge("tok_visa").outcome()).isEqualTo(ChargeOutcome.APPROVED);
+    }
+
+    @Test
+    void aScheduledRunGivesWayToARunningOneOnAnotherInstance() {
+        db.sql("update reconciliation_lease set holder = 'another-instance', until = now() + interval '1 minute' "
+                + "where name = 'payments'").update();
+        try {
+            assertThat(reconciliation.run(false).ran()).isFalse();
+            assertThat(reconciliation.run(true).ran()).as("an operator's run goes ahead").isTrue();
+        } finally {
+            db.sql("update reconciliation_lease set until = now() where name = 'payments'").update();
+        }
+    }
+
+    private List<PaymentReconciliation.Repair> reconcile() {
+        return reconciliation.reconcile(orderId, clock.instant().minus(properties.settleAfter()));
     }
 }

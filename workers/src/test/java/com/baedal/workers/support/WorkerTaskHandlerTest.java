@@ -9,34 +9,49 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.exception.BadRequestException;
 import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.exception.RestException;
+import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** The common handler behaviour: failures become retries/incidents, shutdown releases tasks, metrics count. */
+/**
+ * The common handler behaviour: failures become retries/incidents, shutdown releases tasks, the task in hand keeps its
+ * lock, a deferred task comes back soon, metrics count.
+ */
 class WorkerTaskHandlerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ExternalTaskClient client = mock(ExternalTaskClient.class);
-    private final WorkerLifecycle lifecycle = new WorkerLifecycle(client, true);
+    private final FetchLoop payments = mock(FetchLoop.class);
+    private final WorkerLifecycle lifecycle = new WorkerLifecycle(client, loops(payments), lockDuration(300), true);
     private final ExternalTask task = mock(ExternalTask.class);
     private final ExternalTaskService service = mock(ExternalTaskService.class);
     private final AtomicInteger handled = new AtomicInteger();
     private RuntimeException failure;
+    private TaskOutcome outcome = TaskOutcome.COMPLETED;
+    /** counted down by the handler's work: lets a test hold the task in hand */
+    private CountDownLatch working;
     /** the order id in the log context while the handler worked */
     private String orderIdWhileHandling;
 
@@ -49,10 +64,38 @@ class WorkerTaskHandlerTest {
             if (failure != null) {
                 throw failure;
             }
-            service.complete(task);
-            return TaskOutcome.COMPLETED;
+            if (working != null) {
+                try {
+                    assertThat(working.await(20, TimeUnit.SECONDS)).as("released while in hand").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (outcome == TaskOutcome.COMPLETED) {
+                service.complete(task);
+            }
+            return outcome;
+        }
+
+        @Override
+        protected Duration deferral() {
+            return Duration.ofMillis(750);
         }
     };
+
+    private static ObjectProvider<FetchLoop> loops(FetchLoop... loops) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        for (int i = 0; i < loops.length; i++) {
+            beans.addBean("loop" + i, loops[i]);
+        }
+        return beans.getBeanProvider(FetchLoop.class);
+    }
+
+    private static ClientProperties lockDuration(long millis) {
+        ClientProperties properties = new ClientProperties();
+        properties.setLockDuration(millis);
+        return properties;
+    }
 
     @BeforeEach
     void task() {
@@ -95,16 +138,47 @@ class WorkerTaskHandlerTest {
     }
 
     @Test
-    void otherEngineErrorsOfACompletionAreNotRetriedHere() {
-        RestException persistence = new RestException("boom", null, 500);
+    void aCompletionTheEngineRolledBackIsReportedAgainAfterAShortPause() {
+        // the engine's database connection was killed under the completion: 500, rolled back
+        RestException persistence = new RestException("connection terminated", null, 500);
         persistence.setType("ProcessEnginePersistenceException");
+        willAnswer(invocation -> {
+            if (handled.get() == 1) {
+                throw new EngineException("complete failed", persistence);
+            }
+            return null;
+        }).given(service).complete(task);
+
+        handler.execute(task, service);
+
+        assertThat(handled).hasValue(2);
+        assertThat(count("completed")).isEqualTo(1);
+    }
+
+    @Test
+    void anEngineThatKeepsFailingLeavesTheTaskToItsLockAfterAFewTries() {
+        RestException persistence = new RestException("database down", null, 500);
         willAnswer(invocation -> {
             throw new EngineException("complete failed", persistence);
         }).given(service).complete(task);
 
         handler.execute(task, service);
 
+        assertThat(handled).hasValue(4);
+        assertThat(count("unreported")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCompletionIsNotRetried() {
+        RestException invalid = new RestException("no such variable type", null, 400);
+        willAnswer(invocation -> {
+            throw new BadRequestException("complete failed", invalid);
+        }).given(service).complete(task);
+
+        handler.execute(task, service);
+
         assertThat(handled).hasValue(1);
+        assertThat(count("unreported")).isEqualTo(1);
     }
 
     @Test
@@ -166,15 +240,66 @@ class WorkerTaskHandlerTest {
         assertThat(handled).hasValue(0);
         verify(service).unlock(task);
         verify(client).stop();
+        verify(payments).stop();
         assertThat(count("released")).isEqualTo(1);
     }
 
     @Test
-    void fetchingStartsOnlyWhenTheApplicationIsReady() {
-        verifyNoInteractions(client);
+    void fetchingStartsOnlyWhenTheApplicationIsReadyInEveryLoop() {
+        verifyNoInteractions(client, payments);
 
         lifecycle.startFetching();
 
         verify(client).start();
+        verify(payments).start();
+    }
+
+    @Test
+    void theTaskInHandKeepsItsLockForAsLongAsItRuns() {
+        // lock duration 300 ms: extended by 300 ms every 100 ms; the handler finishes after two extensions
+        working = new CountDownLatch(2);
+        willAnswer(call -> {
+            working.countDown();
+            return null;
+        }).given(service).extendLock(task, 300L);
+
+        handler.execute(task, service);
+
+        verify(service, atLeast(2)).extendLock(task, 300L);
+        verify(service).complete(task);
+    }
+
+    @Test
+    void theLockExtensionsEndBeforeTheReportSoTheyNeverRaceIt() {
+        // an extension and a report of one task at once: one of them loses an optimistic-locking race in the engine
+        WorkerLifecycle.LockHeartbeat extensions = lifecycle.keepLocked(task, service);
+        ReportingTaskService reporting = new ReportingTaskService(service, extensions);
+        boolean[] extendingWhileReporting = new boolean[1];
+        willAnswer(call -> {
+            extendingWhileReporting[0] = !extensions.isClosed();
+            return null;
+        }).given(service).complete(task);
+
+        reporting.extendLock(task, 300L);
+        assertThat(extensions.isClosed()).as("an extension is no report").isFalse();
+        reporting.complete(task);
+
+        assertThat(extendingWhileReporting[0]).isFalse();
+        assertThat(extensions.isClosed()).isTrue();
+    }
+
+    @Test
+    void aDeferredTaskIsOfferedAgainShortlyWithoutUsingARetry() {
+        outcome = TaskOutcome.DEFERRED;
+
+        handler.execute(task, service);
+
+        // locked a little beyond the hand-back (in case the worker dies first), then handed back: that wakes the
+        // engine's long polls, a lock running out would not
+        verify(service).extendLock(task, 5_750L);
+        verify(service, timeout(10_000)).unlock(task);
+        verify(service, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
+        verify(service, never()).complete(task);
+        assertThat(count("deferred")).isEqualTo(1);
     }
 }

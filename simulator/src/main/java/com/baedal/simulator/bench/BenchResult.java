@@ -37,7 +37,7 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
     }
 
     /** The options the run used. */
-    public record Settings(String gateway, int warmupSeconds, int durationSeconds, List<Integer> concurrencySteps,
+    public record Settings(String gateway, int warmupSeconds, int stepSeconds, List<Integer> concurrencySteps,
                            Double rate, String history, boolean baseline, PlatformDriver.Mix mix) {
     }
 

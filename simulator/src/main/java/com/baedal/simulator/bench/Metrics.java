@@ -25,6 +25,8 @@ public final class Metrics {
     public static final String LAG = "read-model lag";
     /** Placement answered -> final status seen, for delivered orders. */
     public static final String ORDER = "order duration";
+    /** Placement answered -> PAID seen on the order's stream: how long a customer waits for the charge. */
+    public static final String TO_PAID = "time to PAID";
 
     private static final int MAX_SECONDS = 3600;
 
@@ -62,6 +64,7 @@ public final class Metrics {
         List<String> names = new ArrayList<>(COMMANDS);
         names.add(LAG);
         names.add(ORDER);
+        names.add(TO_PAID);
         return names;
     }
 

@@ -389,6 +389,7 @@ public final class PlatformDriver implements AutoCloseable {
         Store store = order.store;
         switch (status) {
             case PAID -> {
+                metrics.record(Metrics.TO_PAID, now - order.placedAt);
                 if (order.plan == Plan.REJECT) {
                     command(order, "reject", storePath(store, id, "reject"), store.ownerToken(),
                             Map.of("reason", "Out of ingredients"), OrderStatus.REJECTED, 1);

@@ -49,6 +49,7 @@ public final class Report {
         }
         rows.add(row("read-model lag p50/p99 ms (SSE)", columns, p -> lag(p.latencies().get(Metrics.LAG)), null));
         rows.add(row("event age p50/p99 ms (Prometheus)", columns, p -> eventAge(p.eventAge()), null));
+        rows.add(row("time to PAID p50/p99 ms", columns, p -> lag(p.latencies().get(Metrics.TO_PAID)), null));
         rows.add(row("order duration p50/p99 ms", columns, p -> lag(p.latencies().get(Metrics.ORDER)),
                 result.raw() == null ? null : lag(result.raw().best().order())));
         rows.add(row("max ext. tasks / jobs / outbox", columns, p -> p.backlog() == null ? "n/a"
@@ -58,11 +59,11 @@ public final class Report {
                 : String.format(Locale.ROOT, "%s %+.1f %+.1f %+.1f", p.backlog().flat() ? "flat" : "GROWING",
                 p.backlog().externalTasksPerSecond(), p.backlog().outboxPerSecond(),
                 p.backlog().inFlightPerSecond()), null));
-        rows.add(row("CPU ms per order (all processes)", columns, p -> p.cpuMsPerOrder().isEmpty() ? "n/a"
-                : f1(p.cpuMsPerOrder().entrySet().stream().filter(e -> !e.getKey().equals("other processes"))
-                .mapToDouble(Map.Entry::getValue).sum()), result.raw() == null ? null
-                : f1(result.raw().best().cpuMsPerOrder().entrySet().stream()
-                .filter(e -> !e.getKey().equals("other processes")).mapToDouble(Map.Entry::getValue).sum())));
+        rows.add(row("CPU ms per order, platform", columns, p -> p.cpuMsPerOrder().isEmpty() ? "n/a"
+                : f1(platformCpuMs(p.cpuMsPerOrder())), result.raw() == null ? null
+                : f1(rawCpuMs(result.raw().best().cpuMsPerOrder()))));
+        rows.add(row("CPU ms per order, bench client", columns, p -> p.cpuMsPerOrder().isEmpty() ? "n/a"
+                : f1(p.cpuMsPerOrder().getOrDefault(BENCH_JVM, 0.0)), null));
         rows.add(row("SSE stream requests per order", columns, p -> p.placed() == 0 ? "-"
                 : f1((double) p.streamRequests() / p.placed()), null));
         rows.add(row("errors", columns, p -> Long.toString(p.errorCount()),
@@ -99,6 +100,12 @@ public final class Report {
                     best(result).endedPerSecond(), result.raw().best().ordersPerSecond(), result.raw().history(),
                     result.raw().best().threads()));
         }
+        Double cpuRatio = cpuRatio(result);
+        if (cpuRatio != null) {
+            out.append(String.format(Locale.ROOT, "CPU per complete order, platform / raw engine = %.1f (%.1f vs %.1f"
+                    + " ms; the bench client's own CPU excluded, the raw engine with its PostgreSQL)%n", cpuRatio,
+                    platformCpuMs(best(result).cpuMsPerOrder()), rawCpuMs(result.raw().best().cpuMsPerOrder())));
+        }
         return out.toString();
     }
 
@@ -110,9 +117,9 @@ public final class Report {
                 + "Everything (platform, Kafka, PostgreSQL, the bench itself) ran on this one machine.%n%n", m.cores(),
                 m.memoryMb(), m.os(), m.jvm(), m.loadAverageAtStart()));
         BenchResult.Settings s = result.settings();
-        md.append(String.format(Locale.ROOT, "Settings: warm-up %d s, duration %d s, closed-loop concurrency steps "
+        md.append(String.format(Locale.ROOT, "Settings: warm-up %d s, steps of %d s, closed-loop concurrency steps "
                         + "%s, open-loop rate %s, baseline history %s, order mix: %.0f %% rejected, %.0f %% "
-                        + "cancelled, %.0f %% declined.%n%n", s.warmupSeconds(), s.durationSeconds(),
+                        + "cancelled, %.0f %% declined.%n%n", s.warmupSeconds(), s.stepSeconds(),
                 s.concurrencySteps(), s.rate() == null ? "50 % / 80 % of the measured maximum"
                         : String.format(Locale.ROOT, "%.1f/s", s.rate()), s.history(),
                 s.mix().rejectShare() * 100, s.mix().cancelShare() * 100, s.mix().declinedShare() * 100));
@@ -211,5 +218,30 @@ public final class Report {
         StringBuilder out = new StringBuilder();
         map.forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k).append('=').append(v));
         return out.toString();
+    }
+
+    /** The bench's own JVM in the CPU figures: the bots on the platform's side, the raw engine on the other. */
+    static final String BENCH_JVM = "bench (this JVM)";
+
+    /** CPU per order of the platform's processes (services, Kafka, PostgreSQL), the bench client left out. */
+    static double platformCpuMs(Map<String, Double> cpu) {
+        return cpu.entrySet().stream().filter(e -> !e.getKey().equals(BENCH_JVM)
+                && !e.getKey().equals("other processes")).mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** CPU per order of the raw engine: the engine inside the bench JVM and PostgreSQL (the idle platform left out). */
+    static double rawCpuMs(Map<String, Double> cpu) {
+        return cpu.getOrDefault(BENCH_JVM, 0.0) + cpu.getOrDefault("postgresql", 0.0);
+    }
+
+    /** Platform CPU per complete order at the closed-loop best over the raw engine's; null when either is unknown. */
+    static Double cpuRatio(BenchResult result) {
+        BenchResult.PhaseResult best = best(result);
+        if (best == null || result.raw() == null || best.cpuMsPerOrder().isEmpty()
+                || result.raw().best().cpuMsPerOrder() == null) {
+            return null;
+        }
+        double raw = rawCpuMs(result.raw().best().cpuMsPerOrder());
+        return raw <= 0 ? null : platformCpuMs(best.cpuMsPerOrder()) / raw;
     }
 }

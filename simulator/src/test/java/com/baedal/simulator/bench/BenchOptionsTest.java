@@ -10,25 +10,26 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     @Test
-    void defaultsFinishInUnderFiveMinutes() {
+    void defaultsAreStepsOfThirtySecondsAfterAThirtySecondWarmUp() {
         Bench.Options options = Bench.parse(new String[]{"bench"});
-        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.step()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.concurrency()).isEmpty();
         assertThat(options.rate()).isNull();
         assertThat(options.history()).isEqualTo("audit");
         assertThat(options.rawStep()).isEqualTo(Duration.ofSeconds(10));
-        long seconds = options.warmup().toSeconds() + options.duration().toSeconds() * 2 + 5
+        // warm-up, four closed-loop steps, two open-loop phases, the raw engine's four thread counts
+        long seconds = options.warmup().toSeconds() + 6 * options.step().toSeconds() + 5
                 + 4 * options.rawStep().toSeconds();
-        assertThat(seconds).isLessThan(240);
+        assertThat(seconds).isLessThan(300);
     }
 
     @Test
     void parsesEveryOption() {
-        Bench.Options options = Bench.parse(new String[]{"--duration", "2m", "--warmup", "500ms", "--concurrency",
+        Bench.Options options = Bench.parse(new String[]{"--step", "2m", "--warmup", "500ms", "--concurrency",
                 "4, 12", "--rate", "7.5", "--history", "full", "--skip-baseline", "--gateway", "http://gw:9000",
                 "--raw-database", "bench_raw_2", "--engine-metrics", "none", "--db-url", "jdbc:postgresql://db:5432"});
-        assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.step()).isEqualTo(Duration.ofMinutes(2));
         assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
         assertThat(options.concurrency()).isEqualTo(List.of(4, 12));
         assertThat(options.rate()).isEqualTo(7.5);
@@ -46,10 +47,10 @@ class BenchOptionsTest {
                 .hasMessageContaining("--history");
         assertThatThrownBy(() -> Bench.parse(new String[]{"--rate", "0"})).hasMessageContaining("--rate");
         assertThatThrownBy(() -> Bench.parse(new String[]{"--concurrency", "0"})).hasMessageContaining(">= 1");
-        assertThatThrownBy(() -> Bench.parse(new String[]{"--duration", "soon"})).hasMessageContaining("duration");
+        assertThatThrownBy(() -> Bench.parse(new String[]{"--step", "soon"})).hasMessageContaining("duration");
         assertThatThrownBy(() -> Bench.parse(new String[]{"--raw-database", "x; drop"}))
                 .hasMessageContaining("--raw-database");
-        assertThatThrownBy(() -> Bench.parse(new String[]{"--duration"})).hasMessageContaining("missing value");
+        assertThatThrownBy(() -> Bench.parse(new String[]{"--step"})).hasMessageContaining("missing value");
         assertThatThrownBy(() -> Bench.parse(new String[]{"--frobnicate", "1"})).hasMessageContaining("unknown");
     }
 

@@ -28,10 +28,11 @@ class ReportTest {
         latencies.put(Metrics.PLACE, new Latency(300, 21.5, 48.0, 87.3, 140.2));
         latencies.put("accept", new Latency(280, 18.0, 40.0, 66.0, 90.0));
         latencies.put(Metrics.LAG, new Latency(1500, 35.0, 90.0, 180.0, 400.0));
+        latencies.put(Metrics.TO_PAID, new Latency(300, 400.0, 900.0, 1500.0, 2500.0));
         return new BenchResult.PhaseResult(name, kind, concurrency, rate, 30, 300, perSecond, perSecond * 0.9,
                 latencies, new Latency(1500, 20, 45, 70, 120), Map.of("DELIVERED", 270L, "REJECTED", 30L), errors,
                 new PrometheusText.Quantiles(1500, 0.04, 0.05, 0.1), backlog,
-                Map.of("engine", 12.5, "gateway", 4.0), 91.5, 600);
+                Map.of("engine", 12.5, "gateway", 4.0, "postgresql", 10.0, "bench (this JVM)", 3.0), 91.5, 600);
     }
 
     private static BenchResult result() {
@@ -44,7 +45,7 @@ class ReportTest {
         RawEngineBaseline.Step one = new RawEngineBaseline.Step(1, 200, 10, 20.0, new Latency(200, 50, 60, 70, 80), 0,
                 Map.of("bench (this JVM)", 20.0));
         RawEngineBaseline.Step two = new RawEngineBaseline.Step(2, 400, 10, 40.0, new Latency(400, 50, 60, 70, 80), 0,
-                Map.of("bench (this JVM)", 18.0));
+                Map.of("bench (this JVM)", 3.0, "postgresql", 2.0, "engine", 0.5));
         RawEngineBaseline.Result raw = new RawEngineBaseline.Result("audit", "bench_raw", List.of(one, two), two, 0);
         List<Metrics.Sample> timeline = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -71,11 +72,13 @@ class ReportTest {
                 .isEqualTo(87.3);
         assertThat(json.path("phases").get(2).path("errors").path("pick: HTTP 409").asLong()).isEqualTo(2);
         assertThat(json.path("timeline")).hasSize(60);
-        assertThat(json.path("targets")).hasSize(5);
+        assertThat(json.path("targets")).hasSize(7);
 
         String md = Files.readString(out.resolve(Report.MARKDOWN));
         assertThat(md).contains("# Baedal bench 2026-11-25T10:00:00Z", "2 cores", "| platform vs raw engine |",
-                "0.50 x (20.0 vs 40.0 orders/s) | **no** |", "| placement p99 (open loop 50 %) | <= 100 ms | 87.3 ms | yes |",
+                "0.50 x (20.0 vs 40.0 orders/s) | yes |",
+                "| CPU per complete order vs raw engine | <= 3 x raw (platform processes, bench client excluded) | 5.3 x "
+                        + "(26.5 vs 5.0 ms) | **no** |", "| time to PAID p99 (closed-loop best) | < 2000 ms | 1500.0 ms | yes |", "| placement p99 (open loop 50 %) | <= 100 ms | 87.3 ms | yes |",
                 "| errors | none | 2 (pick: HTTP 409=2) | **no** |", "![throughput and p99 latency over time](bench.png)",
                 "| 2 | 400 | 10 | 40.0 |", "- a note");
 
@@ -109,13 +112,21 @@ class ReportTest {
                 .contains("21.5/48.0/87.3/140"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("read-model lag").contains("35.0/180"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("backlog trend").contains("flat", "GROWING"));
+        // the platform's CPU leaves the bench client out; the raw engine's is the bench JVM and PostgreSQL
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("CPU ms per order, platform")
+                .contains("26.5", "5.0"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("CPU ms per order, bench client")
+                .contains("3.0"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("time to PAID p50/p99 ms")
+                .contains("400/1500"));
+        assertThat(table).contains("CPU per complete order, platform / raw engine = 5.3 (26.5 vs 5.0 ms");
     }
 
     @Test
     void targetsSayWhatWasMetAndWhatWasNotMeasured() {
         List<BenchResult.Target> targets = result().targets();
-        assertThat(targets).extracting(BenchResult.Target::met).containsExactly(false, true, true, false, false);
+        assertThat(targets).extracting(BenchResult.Target::met).containsExactly(true, false, true, true, true, false, false);
         List<BenchResult.Target> none = Bench.targets(List.of(), null, null, null);
-        assertThat(none).extracting(BenchResult.Target::met).containsExactly(null, null, null, true, null);
+        assertThat(none).extracting(BenchResult.Target::met).containsExactly(null, null, null, null, null, true, null);
     }
 }

@@ -226,6 +226,10 @@ public final class Layout {
         environment.put("ENGINE_REST_URL", engine + "/engine-rest");
         environment.put("READMODEL_URL", urls(Service.READ_MODEL));
         environment.put("WORKERS_URL", urls(Service.WORKERS));
+        if (instance.service() == Service.GATEWAY && replicas > 1) {
+            // leave out an instance whose readiness probe fails (a restarting engine) instead of trying it first
+            environment.put("GATEWAY_LOADBALANCER", "health-check");
+        }
         if (instance.service() == Service.READ_MODEL) {
             environment.put("READMODEL_GROUP_INSTANCE_ID", instance.name());
         }

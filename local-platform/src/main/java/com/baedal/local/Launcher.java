@@ -100,7 +100,9 @@ final class Launcher {
         long started = System.nanoTime();
         try {
             supervisor.start(layout.infrastructure(), INFRASTRUCTURE_TIMEOUT);
-            supervisor.start(layout.services(), SERVICES_TIMEOUT);
+            for (List<Component> group : layout.serviceGroups()) {
+                supervisor.start(group, SERVICES_TIMEOUT);
+            }
             layout.running().write();
         } catch (Supervisor.StartFailure failure) {
             say(failure.component(), colors.red(failure.getMessage().substring(failure.component().length() + 1))

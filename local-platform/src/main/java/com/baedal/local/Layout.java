@@ -200,6 +200,22 @@ public final class Layout {
         return components;
     }
 
+    /**
+     * {@link #services()} in the order they start: the first instance of every service, then (with replicas) the
+     * others once those are ready. Two engines starting together on an empty database would both create Camunda's
+     * tables; the second instances find them there.
+     */
+    public List<List<Component>> serviceGroups() {
+        List<Component> all = services();
+        List<Instance> instances = allInstances();
+        List<Component> first = new ArrayList<>();
+        List<Component> more = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            (instances.get(i).ordinal() == 1 ? first : more).add(all.get(i));
+        }
+        return more.isEmpty() ? List.of(first) : List.of(first, more);
+    }
+
     /** What clients of the running platform need: URLs, databases, where the pid files are. */
     public RunningPlatform running() {
         Map<String, URI> urls = new LinkedHashMap<>();

@@ -92,6 +92,13 @@ class LayoutTest {
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/engine");
         assertThat(engine2.log()).isEqualTo(root.resolve(".baedal/logs/engine-2.log"));
         assertThat(layout.running().url("read-model-2")).isEqualTo(URI.create("http://localhost:8093"));
+        // the second instances start once the first are ready (one engine creates Camunda's tables)
+        assertThat(layout.serviceGroups()).hasSize(2);
+        assertThat(layout.serviceGroups().get(0)).extracting(Component::name)
+                .containsExactly("engine", "workers", "read-model", "gateway");
+        assertThat(layout.serviceGroups().get(1)).extracting(Component::name)
+                .containsExactly("engine-2", "workers-2", "read-model-2");
+        assertThat(Layout.standard(root).build().serviceGroups()).hasSize(1);
 
         Layout moved = Layout.builder(root, root.resolve("target/e2e")).replicas(2).port(Service.ENGINE, 41001)
                 .port(Service.ENGINE, 2, 41002).build();

@@ -239,6 +239,23 @@ partial render fails the same way.
 {{- if and $c.autoscaling.enabled (gt (int $c.autoscaling.minReplicas) (int $c.autoscaling.maxReplicas)) -}}
 {{- fail (printf "%s.autoscaling.minReplicas must not exceed maxReplicas" $name) -}}
 {{- end -}}
+{{- /* a PodDisruptionBudget that admits no disruption blocks node drains and rolling cluster upgrades */ -}}
+{{- if $c.pdb.enabled -}}
+{{- $floor := int $c.replicaCount -}}
+{{- if and $c.keda $c.keda.enabled -}}
+{{- $floor = int $c.keda.minReplicaCount -}}
+{{- else if $c.autoscaling.enabled -}}
+{{- $floor = int $c.autoscaling.minReplicas -}}
+{{- end -}}
+{{- $max := $c.pdb.maxUnavailable -}}
+{{- $min := $c.pdb.minAvailable -}}
+{{- if and (not (kindIs "invalid" $max)) (not (kindIs "string" $max)) (lt (int $max) 1) -}}
+{{- fail (printf "%s.pdb.maxUnavailable must be at least 1: 0 blocks every drain and rolling update" $name) -}}
+{{- end -}}
+{{- if and (kindIs "invalid" $max) (not (kindIs "string" $min)) (ge (int $min) $floor) -}}
+{{- fail (printf "%s.pdb.minAvailable (%v) must be below the lowest pod count (%v): no pod could ever be evicted, drains and rolling updates would hang" $name $min $floor) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 

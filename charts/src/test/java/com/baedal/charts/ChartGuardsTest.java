@@ -132,4 +132,14 @@ class ChartGuardsTest {
                 "engine.autoscaling.targetMemoryUtilizationPercentage", "null"))
                 .contains("engine.autoscaling: set targetCPUUtilizationPercentage and/or targetMemoryUtilizationPercentage");
     }
+
+    @Test
+    void podDisruptionBudgetsThatAdmitNoEvictionAreRefused() {
+        assertThat(Chart.renderError(DEFAULTS, "engine.pdb.minAvailable", "2"))
+                .contains("engine.pdb.minAvailable (2) must be below the lowest pod count (2)");
+        assertThat(Chart.renderError(DEFAULTS, "workers.autoscaling.enabled", "false", "workers.replicaCount", "1"))
+                .contains("workers.pdb.minAvailable (1) must be below the lowest pod count (1)");
+        assertThat(Chart.renderError(DEFAULTS, "readModel.pdb.maxUnavailable", "0"))
+                .contains("readModel.pdb.maxUnavailable must be at least 1");
+    }
 }

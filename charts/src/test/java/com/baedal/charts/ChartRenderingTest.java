@@ -226,6 +226,13 @@ class ChartRenderingTest {
         assertThat(ingress.at("/metadata/annotations/alb.ingress.kubernetes.io~1target-type").asText()).isEqualTo("ip");
         assertThat(manifests.get("Deployment", fullName("engine")).at("/spec/template/spec/containers/0/image").asText())
                 .isEqualTo("123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/baedal/baedal-engine:0.1.0");
+        // two of every service; a drain or rolling update may take one of them at a time
+        for (String component : List.of("engine", "workers", "read-model")) {
+            assertThat(manifests.get("HorizontalPodAutoscaler", fullName(component)).at("/spec/minReplicas").asInt())
+                    .isEqualTo(2);
+            assertThat(manifests.get("PodDisruptionBudget", fullName(component)).at("/spec/minAvailable").asInt())
+                    .isEqualTo(1);
+        }
     }
 
     @ParameterizedTest

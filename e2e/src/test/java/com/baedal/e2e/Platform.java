@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * {@link Layout} and {@link Supervisor}): a KRaft Kafka broker, engine, workers, read-model and gateway, each on a free
  * port, on fresh databases of the local PostgreSQL, supervised (a killed service is restarted). Tests talk to the
  * gateway; chaos tests also reach the processes and databases through {@link #running()}. Logs are kept under
- * {@code e2e/target/e2e/logs}, pid files under {@code e2e/target/e2e/run}.
+ * {@code e2e/target/e2e/logs}, pid files under {@code e2e/target/e2e/run}. With system property {@code
+ * baedal.e2e.replicas=N} (the failsafe execution {@code replicas}) the engine, the workers and the read-model run N
+ * instances each behind the one gateway, as {@code ./baedal up --replicas N}.
  */
 public final class Platform {
 
@@ -27,6 +29,7 @@ public final class Platform {
 
     private final Path root = Path.of(System.getProperty("baedal.root", "..")).toAbsolutePath().normalize();
     private final Path work = Path.of(System.getProperty("baedal.e2e.work", "target/e2e")).toAbsolutePath();
+    private final int replicas = Integer.getInteger("baedal.e2e.replicas", 1);
     private Supervisor supervisor;
     private RunningPlatform running;
 
@@ -48,6 +51,11 @@ public final class Platform {
         return running.gateway();
     }
 
+    /** Instances of the engine, the workers and the read-model each. */
+    public int replicas() {
+        return replicas;
+    }
+
     /** URLs, databases and pids of the platform's processes. */
     public RunningPlatform running() {
         return running;
@@ -56,14 +64,18 @@ public final class Platform {
     private void start() {
         try {
             deleteRecursively(work.resolve("kafka"));
-            Layout layout = Layout.builder(root, work)
-                    .port(Service.GATEWAY, freePort()).port(Service.ENGINE, freePort())
-                    .port(Service.WORKERS, freePort()).port(Service.READ_MODEL, freePort())
+            String suffix = replicas > 1 ? "_r" + replicas : "";
+            Layout.Builder builder = Layout.builder(root, work).replicas(replicas).port(Service.GATEWAY, freePort());
+            for (int ordinal = 1; ordinal <= replicas; ordinal++) {
+                builder.port(Service.ENGINE, ordinal, freePort()).port(Service.WORKERS, ordinal, freePort())
+                        .port(Service.READ_MODEL, ordinal, freePort());
+            }
+            Layout layout = builder
                     .kafkaPort(freePort())
                     .databaseServer(new Layout.DatabaseServer("127.0.0.1", 5432, LocalPostgres.USER, ""))
-                    .database(Service.ENGINE, fresh("e2e_engine"))
-                    .database(Service.WORKERS, fresh("e2e_payments"))
-                    .database(Service.READ_MODEL, fresh("e2e_readmodel"))
+                    .database(Service.ENGINE, fresh("e2e_engine" + suffix))
+                    .database(Service.WORKERS, fresh("e2e_payments" + suffix))
+                    .database(Service.READ_MODEL, fresh("e2e_readmodel" + suffix))
                     // test JVMs: small heaps, C1 only (quicker start on shared cores)
                     .jvmOptions("-Xmx512m", "-XX:TieredStopAtLevel=1")
                     .arguments(Service.ENGINE, "--baedal.order.rider-search-timeout=PT20S")
@@ -71,7 +83,9 @@ public final class Platform {
             supervisor = new Supervisor(layout.runDirectory(),
                     (name, message) -> System.out.printf("[platform] %-11s %s%n", name, message));
             supervisor.start(layout.infrastructure(), Duration.ofSeconds(60));
-            supervisor.start(layout.services(), Duration.ofMinutes(3));
+            for (java.util.List<com.baedal.local.Component> group : layout.serviceGroups()) {
+                supervisor.start(group, Duration.ofMinutes(4));
+            }
             running = layout.running();
             running.write();
         } catch (IOException | Supervisor.StartFailure e) {

@@ -30,10 +30,16 @@ final class Launcher {
     private static final Duration SERVICES_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path root;
+    private final int replicas;
     private final Colors colors = Colors.detect();
 
     Launcher(Path root) {
+        this(root, 1);
+    }
+
+    Launcher(Path root, int replicas) {
         this.root = root.toAbsolutePath().normalize();
+        this.replicas = replicas;
     }
 
     /** Runs until stopped; returns the exit code when the platform could not start. */
@@ -47,6 +53,7 @@ final class Launcher {
             return fail("port " + server.port() + " is taken but no PostgreSQL answers there: free it or set PGPORT");
         }
         Layout layout = Layout.standard(root)
+                .replicas(replicas)
                 .kafkaPort(Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092")))
                 .databaseServer(serverRuns ? server : new Layout.DatabaseServer("127.0.0.1", server.port(),
                         "postgres", ""))
@@ -69,7 +76,8 @@ final class Launcher {
                     + e.getMessage());
         }
 
-        System.out.println(colors.bold("Starting Baedal"));
+        System.out.println(colors.bold("Starting Baedal") + (replicas > 1 ? " (" + replicas
+                + " engines, workers and read-models behind the one gateway)" : ""));
         if (serverRuns) {
             say("postgres", colors.green("local server") + " at " + server.host() + ":" + server.port()
                     + " (databases " + String.join(", ", layout.databaseNames()) + ")");
@@ -92,7 +100,9 @@ final class Launcher {
         long started = System.nanoTime();
         try {
             supervisor.start(layout.infrastructure(), INFRASTRUCTURE_TIMEOUT);
-            supervisor.start(layout.services(), SERVICES_TIMEOUT);
+            for (List<Component> group : layout.serviceGroups()) {
+                supervisor.start(group, SERVICES_TIMEOUT);
+            }
             layout.running().write();
         } catch (Supervisor.StartFailure failure) {
             say(failure.component(), colors.red(failure.getMessage().substring(failure.component().length() + 1))

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,10 @@ import java.util.stream.Stream;
  *   state/kafka, state/postgres  data of the Kafka broker and of the embedded PostgreSQL
  * </pre>
  *
- * Every service has a list of {@linkplain Instance instances}, each with its own port; today one each. Running
- * {@code --replicas N} means giving a service more instances and the gateway the list of their URLs.
+ * Every service has a list of {@linkplain Instance instances}, each with its own port, log and pid file. {@code
+ * --replicas N} gives the engine, the workers and the read-model N instances each ({@code engine-2} on the first
+ * instance's port + 10, {@code engine-3} on + 20, ...); the gateway stays one and gets every instance's URL
+ * (comma-separated {@code ENGINE_URL}, {@code WORKERS_URL}, {@code READMODEL_URL}), between which it balances.
  */
 public final class Layout {
 
@@ -50,9 +53,13 @@ public final class Layout {
         }
     }
 
+    /** Instance k of a service listens on the first instance's port + (k - 1) times this (engine-2 on 8091). */
+    static final int REPLICA_PORT_STEP = 10;
+
     private final Path root;
     private final Path state;
     private final Map<Service, List<Instance>> instances;
+    private final int replicas;
     private final int kafkaPort;
     private final DatabaseServer databaseServer;
     private final boolean embeddedPostgres;
@@ -65,9 +72,17 @@ public final class Layout {
         this.state = builder.state.toAbsolutePath().normalize();
         Map<Service, List<Instance>> all = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            all.put(service, List.of(new Instance(service, 1, builder.ports.getOrDefault(service, service.port()))));
+            int count = service == Service.GATEWAY ? 1 : builder.replicas;
+            List<Instance> list = new ArrayList<>();
+            for (int ordinal = 1; ordinal <= count; ordinal++) {
+                int port = builder.ports.getOrDefault(service, Map.of()).getOrDefault(ordinal,
+                        service.port() + REPLICA_PORT_STEP * (ordinal - 1));
+                list.add(new Instance(service, ordinal, port));
+            }
+            all.put(service, List.copyOf(list));
         }
         this.instances = all;
+        this.replicas = builder.replicas;
         this.kafkaPort = builder.kafkaPort;
         this.databaseServer = builder.databaseServer;
         this.embeddedPostgres = builder.embeddedPostgres;
@@ -96,6 +111,11 @@ public final class Layout {
 
     public List<Instance> instances(Service service) {
         return instances.get(service);
+    }
+
+    /** Instances of the engine, the workers and the read-model each (the gateway is one). */
+    public int replicas() {
+        return replicas;
     }
 
     public List<Instance> allInstances() {
@@ -162,10 +182,10 @@ public final class Layout {
 
     /** Every instance of every service; they start together once the infrastructure is ready. */
     public List<Component> services() {
-        Map<String, String> environment = environment();
         List<Component> components = new ArrayList<>();
         for (Instance instance : allInstances()) {
             Service service = instance.service();
+            Map<String, String> environment = environment(instance);
             List<String> command = new ArrayList<>(jvmOptions);
             command.addAll(List.of("-jar", jar(service.id()), "--spring.profiles.active=local",
                     "--server.port=" + instance.port()));
@@ -180,6 +200,22 @@ public final class Layout {
         return components;
     }
 
+    /**
+     * {@link #services()} in the order they start: the first instance of every service, then (with replicas) the
+     * others once those are ready. Two engines starting together on an empty database would both create Camunda's
+     * tables; the second instances find them there.
+     */
+    public List<List<Component>> serviceGroups() {
+        List<Component> all = services();
+        List<Instance> instances = allInstances();
+        List<Component> first = new ArrayList<>();
+        List<Component> more = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            (instances.get(i).ordinal() == 1 ? first : more).add(all.get(i));
+        }
+        return more.isEmpty() ? List.of(first) : List.of(first, more);
+    }
+
     /** What clients of the running platform need: URLs, databases, where the pid files are. */
     public RunningPlatform running() {
         Map<String, URI> urls = new LinkedHashMap<>();
@@ -191,18 +227,33 @@ public final class Layout {
     }
 
     /**
-     * The environment every service gets; each reads what it needs. The gateway's upstreams and the workers' engine
-     * are the first instance of each service (with replicas the gateway would get every instance).
+     * The environment of one instance; each service reads what it needs. The gateway gets every instance of each
+     * upstream, comma-separated, and balances between them. Workers instance k talks to engine instance k (round
+     * robin when there are fewer engines): with replicas, a dead engine idles only its own workers instance. A
+     * read-model instance joins group {@code read-model} with its instance name as static member id, so a restarted
+     * instance takes its partitions back at once.
      */
-    private Map<String, String> environment() {
+    private Map<String, String> environment(Instance instance) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
-        String engine = instances(Service.ENGINE).get(0).url().toString();
-        environment.put("ENGINE_URL", engine);
+        List<Instance> engines = instances(Service.ENGINE);
+        String engine = engines.get((instance.ordinal() - 1) % engines.size()).url().toString();
+        environment.put("ENGINE_URL", instance.service() == Service.GATEWAY ? urls(Service.ENGINE) : engine);
         environment.put("ENGINE_REST_URL", engine + "/engine-rest");
-        environment.put("READMODEL_URL", instances(Service.READ_MODEL).get(0).url().toString());
-        environment.put("WORKERS_URL", instances(Service.WORKERS).get(0).url().toString());
+        environment.put("READMODEL_URL", urls(Service.READ_MODEL));
+        environment.put("WORKERS_URL", urls(Service.WORKERS));
+        if (instance.service() == Service.GATEWAY && replicas > 1) {
+            // leave out an instance whose readiness probe fails (a restarting engine) instead of trying it first
+            environment.put("GATEWAY_LOADBALANCER", "health-check");
+        }
+        if (instance.service() == Service.READ_MODEL) {
+            environment.put("READMODEL_GROUP_INSTANCE_ID", instance.name());
+        }
         return environment;
+    }
+
+    private String urls(Service service) {
+        return String.join(",", instances(service).stream().map(i -> i.url().toString()).toList());
     }
 
     private Path log(String name) {
@@ -241,7 +292,8 @@ public final class Layout {
     public static final class Builder {
         private final Path root;
         private final Path state;
-        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private final Map<Service, Map<Integer, Integer>> ports = new EnumMap<>(Service.class);
+        private int replicas = 1;
         private int kafkaPort = 9092;
         private DatabaseServer databaseServer = new DatabaseServer("127.0.0.1", 5432, "postgres", "");
         private boolean embeddedPostgres;
@@ -254,8 +306,26 @@ public final class Layout {
             this.state = state;
         }
 
+        /** The port of a service's first instance. */
         public Builder port(Service service, int port) {
-            ports.put(service, port);
+            return port(service, 1, port);
+        }
+
+        /** The port of instance {@code ordinal} (1, 2, ...) of a service. */
+        public Builder port(Service service, int ordinal, int port) {
+            if (ordinal < 1) {
+                throw new IllegalArgumentException("instances count from 1: " + ordinal);
+            }
+            ports.computeIfAbsent(service, s -> new HashMap<>()).put(ordinal, port);
+            return this;
+        }
+
+        /** Instances of the engine, the workers and the read-model each (default 1; the gateway is always one). */
+        public Builder replicas(int count) {
+            if (count < 1 || count > 9) {
+                throw new IllegalArgumentException("replicas must be between 1 and 9: " + count);
+            }
+            replicas = count;
             return this;
         }
 

@@ -24,7 +24,8 @@ import org.apache.kafka.common.utils.Time;
 /**
  * The local platform's commands:
  * <pre>
- *   up       [--root DIR]      the whole platform, supervised, until Ctrl-C ({@link Launcher}; what ./baedal up runs)
+ *   up       [--root DIR] [--replicas N]  the whole platform, supervised, until Ctrl-C ({@link Launcher}; what
+ *                              ./baedal up runs); N engines, workers and read-models behind the one gateway
  *   modules                    the modules whose runnable jars {@code up} runs (./baedal builds those that are stale)
  * </pre>
  * and the two pieces of infrastructure that {@code up} runs as child processes, each until it is stopped:
@@ -43,7 +44,7 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (args.length == 0) {
-            System.err.println("usage: up [--root DIR] | modules | kafka [port] [dataDir] | postgres [port] [dataDir] [db,...]");
+            System.err.println("usage: up [--root DIR] [--replicas N] | modules | kafka [port] [dataDir] | postgres [port] [dataDir] [db,...]");
             System.exit(2);
         }
         String component = args[0];
@@ -57,8 +58,30 @@ public final class LocalPlatform {
             return;
         }
         if (component.equals("up")) {
-            Path root = Path.of(args.length > 2 && args[1].equals("--root") ? args[2] : ".");
-            System.exit(new Launcher(root).up());
+            Path root = Path.of(".");
+            int replicas = 1;
+            for (int i = 1; i < args.length; i++) {
+                String option = args[i];
+                if (i + 1 >= args.length || !(option.equals("--root") || option.equals("--replicas"))) {
+                    System.err.println("usage: up [--root DIR] [--replicas N]");
+                    System.exit(2);
+                }
+                String value = args[++i];
+                if (option.equals("--root")) {
+                    root = Path.of(value);
+                } else {
+                    try {
+                        replicas = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        replicas = 0;
+                    }
+                    if (replicas < 1 || replicas > 9) {
+                        System.err.println("--replicas takes a number from 1 to 9, not " + value);
+                        System.exit(2);
+                    }
+                }
+            }
+            System.exit(new Launcher(root, replicas).up());
         }
         int port = args.length > 1 ? Integer.parseInt(args[1]) : ("kafka".equals(component) ? 9092 : 5432);
         Path dataDir = Path.of(args.length > 2 ? args[2] : ".baedal/" + component);

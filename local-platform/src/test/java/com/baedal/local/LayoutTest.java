@@ -67,6 +67,50 @@ class LayoutTest {
     }
 
     @Test
+    void replicasGiveEngineWorkersAndReadModelMoreInstancesBehindTheOneGateway() throws Exception {
+        jars("engine", "workers", "read-model", "gateway", "local-platform");
+        Layout layout = Layout.standard(root).replicas(2).build();
+
+        assertThat(layout.ports()).containsEntry("gateway", 8080).containsEntry("engine", 8081)
+                .containsEntry("engine-2", 8091).containsEntry("workers-2", 8092).containsEntry("read-model-2", 8093)
+                .doesNotContainKey("gateway-2");
+        assertThat(layout.services()).extracting(Component::name).containsExactlyInAnyOrder("engine", "engine-2",
+                "workers", "workers-2", "read-model", "read-model-2", "gateway");
+        Component gateway = component(layout, "gateway");
+        assertThat(gateway.environment())
+                .containsEntry("ENGINE_URL", "http://localhost:8081,http://localhost:8091")
+                .containsEntry("WORKERS_URL", "http://localhost:8082,http://localhost:8092")
+                .containsEntry("READMODEL_URL", "http://localhost:8083,http://localhost:8093");
+        assertThat(component(layout, "workers-2").environment())
+                .containsEntry("ENGINE_REST_URL", "http://localhost:8091/engine-rest");
+        assertThat(component(layout, "workers").environment())
+                .containsEntry("ENGINE_REST_URL", "http://localhost:8081/engine-rest");
+        assertThat(component(layout, "read-model-2").environment())
+                .containsEntry("READMODEL_GROUP_INSTANCE_ID", "read-model-2");
+        Component engine2 = component(layout, "engine-2");
+        assertThat(engine2.command()).contains("--server.port=8091",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/engine");
+        assertThat(engine2.log()).isEqualTo(root.resolve(".baedal/logs/engine-2.log"));
+        assertThat(layout.running().url("read-model-2")).isEqualTo(URI.create("http://localhost:8093"));
+        // the second instances start once the first are ready (one engine creates Camunda's tables)
+        assertThat(layout.serviceGroups()).hasSize(2);
+        assertThat(layout.serviceGroups().get(0)).extracting(Component::name)
+                .containsExactly("engine", "workers", "read-model", "gateway");
+        assertThat(layout.serviceGroups().get(1)).extracting(Component::name)
+                .containsExactly("engine-2", "workers-2", "read-model-2");
+        assertThat(Layout.standard(root).build().serviceGroups()).hasSize(1);
+
+        Layout moved = Layout.builder(root, root.resolve("target/e2e")).replicas(2).port(Service.ENGINE, 41001)
+                .port(Service.ENGINE, 2, 41002).build();
+        assertThat(moved.instances(Service.ENGINE)).extracting(Layout.Instance::port).containsExactly(41001, 41002);
+        assertThatThrownBy(() -> Layout.standard(root).replicas(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Component component(Layout layout, String name) {
+        return layout.services().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void aMissingJarIsAClearError() {
         assertThatThrownBy(() -> Layout.standard(root).build().services())
                 .hasMessageContaining("no runnable jar in " + root.resolve("engine/target"));

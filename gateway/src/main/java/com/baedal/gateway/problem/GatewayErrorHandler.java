@@ -1,5 +1,6 @@
 package com.baedal.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +19,7 @@ import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway produces itself becomes problem+json: no route (404), upstream refused the connection
- * or cannot be resolved (503), upstream closed the connection early (502), upstream too slow (504), body too
+ * or cannot be resolved (503), upstream closed or reset the connection early (502), upstream too slow (504), body too
  * large (413), anything else (500, logged). Replaces Spring Boot's default error handler (order -1).
  */
 @Component
@@ -56,6 +57,13 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (hasCause(error, TimeoutException.class)) {
             return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
                     "The service behind this path did not answer in time.");
+        }
+        if (hasCause(error, IOException.class)) {
+            // the connection to the upstream broke after the request was sent (a reset by an instance that died):
+            // whether it was processed is unknown, so it is not sent to another instance; the client may retry
+            log.warn("upstream connection failed for {} {}: {}", method, path, rootMessage(error));
+            return problems.write(exchange, HttpStatus.BAD_GATEWAY,
+                    "The service behind this path closed the connection unexpectedly.");
         }
         if (hasCause(error, DataBufferLimitException.class)) {
             return problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large.");

@@ -48,6 +48,11 @@ public final class Platform {
         return running.gateway();
     }
 
+    /** The folder with each process's output ({@code <name>.log}). */
+    public Path logs() {
+        return work.resolve("logs");
+    }
+
     /** URLs, databases and pids of the platform's processes. */
     public RunningPlatform running() {
         return running;

@@ -2,6 +2,7 @@ package com.baedal.engine.events;
 
 import com.baedal.process.event.OrderEvent;
 import com.baedal.process.event.OrderEventType;
+import com.baedal.support.tracing.TraceContexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -29,12 +30,14 @@ public class OrderEventWriter {
     private final ObjectMapper json;
     private final OutboxSignal signal;
     private final OutboxMetrics metrics;
+    private final TraceContexts traces;
 
-    public OrderEventWriter(JdbcClient jdbc, OutboxSignal signal, OutboxMetrics metrics) {
+    public OrderEventWriter(JdbcClient jdbc, OutboxSignal signal, OutboxMetrics metrics, TraceContexts traces) {
         this.jdbc = jdbc;
         this.json = EventJson.MAPPER;
         this.signal = signal;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     /** Records the event and returns it (with its sequence); fails when the order has no row. */
@@ -54,14 +57,15 @@ public class OrderEventWriter {
         OrderEvent event = new OrderEvent(UUID.randomUUID(), type, orderId, sequence, occurredAt,
                 json.valueToTree(data));
         jdbc.sql("""
-                        insert into baedal.outbox_event (event_id, order_id, sequence, type, payload)
-                        values (:eventId, :orderId, :sequence, :type, cast(:payload as jsonb))
+                        insert into baedal.outbox_event (event_id, order_id, sequence, type, payload, traceparent)
+                        values (:eventId, :orderId, :sequence, :type, cast(:payload as jsonb), :traceparent)
                         """)
                 .param("eventId", event.eventId())
                 .param("orderId", order)
                 .param("sequence", sequence)
                 .param("type", type.name())
                 .param("payload", write(event))
+                .param("traceparent", traces.current().orElse(null), java.sql.Types.VARCHAR)
                 .update();
         afterCommit(type);
         return event;

@@ -190,6 +190,10 @@ SPRING_PROFILES_ACTIVE: {{ .root.Values.springProfiles | quote }}
 SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE: {{ printf "%vs" .values.shutdownTimeoutSeconds | quote }}
 BAEDAL_JWT_ISSUER_URI: {{ required "jwt.issuerUri is required: the issuer of the API tokens" .root.Values.jwt.issuerUri | quote }}
 BAEDAL_JWT_JWK_SET_URI: {{ required "jwt.jwkSetUri is required: the JWKS URI of the token issuer" .root.Values.jwt.jwkSetUri | quote }}
+BAEDAL_TRACING_SAMPLING: {{ .root.Values.tracing.samplingProbability | quote }}
+{{- with .root.Values.tracing.otlpEndpoint }}
+MANAGEMENT_OTLP_TRACING_ENDPOINT: {{ . | quote }}
+{{- end }}
 {{- with .values.javaToolOptions }}
 JAVA_TOOL_OPTIONS: {{ . | quote }}
 {{- end }}

@@ -29,6 +29,7 @@ public final class Platform {
     private final Path work = Path.of(System.getProperty("baedal.e2e.work", "target/e2e")).toAbsolutePath();
     private Supervisor supervisor;
     private RunningPlatform running;
+    private int gatewayManagementPort;
 
     private Platform() {
     }
@@ -48,6 +49,11 @@ public final class Platform {
         return running.gateway();
     }
 
+    /** The gateway's actuator (its management port; the public port answers only the probes). */
+    public URI gatewayManagement() {
+        return URI.create("http://127.0.0.1:" + gatewayManagementPort);
+    }
+
     /** The folder with each process's output ({@code <name>.log}). */
     public Path logs() {
         return work.resolve("logs");
@@ -61,6 +67,7 @@ public final class Platform {
     private void start() {
         try {
             deleteRecursively(work.resolve("kafka"));
+            gatewayManagementPort = freePort();
             Layout layout = Layout.builder(root, work)
                     .port(Service.GATEWAY, freePort()).port(Service.ENGINE, freePort())
                     .port(Service.WORKERS, freePort()).port(Service.READ_MODEL, freePort())
@@ -72,11 +79,14 @@ public final class Platform {
                     // test JVMs: small heaps, C1 only (quicker start on shared cores)
                     .jvmOptions("-Xmx512m", "-XX:TieredStopAtLevel=1")
                     .arguments(Service.ENGINE, "--baedal.order.rider-search-timeout=PT20S")
+                    // a known management port, so that tests can scrape the gateway's metrics
+                    .arguments(Service.GATEWAY, "--management.server.port=" + gatewayManagementPort)
                     .build();
             supervisor = new Supervisor(layout.runDirectory(),
                     (name, message) -> System.out.printf("[platform] %-11s %s%n", name, message));
             supervisor.start(layout.infrastructure(), Duration.ofSeconds(60));
-            supervisor.start(layout.services(), Duration.ofMinutes(3));
+            // a busy machine may need longer: -Dbaedal.e2e.start-minutes=6
+            supervisor.start(layout.services(), Duration.ofMinutes(Integer.getInteger("baedal.e2e.start-minutes", 3)));
             running = layout.running();
             running.write();
         } catch (IOException | Supervisor.StartFailure e) {

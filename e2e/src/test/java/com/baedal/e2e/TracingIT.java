@@ -39,13 +39,15 @@ class TracingIT {
 
         // gateway: the command's access line
         awaitLine("gateway", traceId, "POST /api/orders");
-        // engine: the placement command (and the worker's completion that follows, in the same trace)
-        awaitLine("engine", traceId, orderId);
-        // workers: the charge of this order
-        awaitLine("workers", traceId, "payment-charge");
+        // engine: the placement command wrote OrderPlaced in the trace
+        awaitLine("engine", traceId, "OrderPlaced #1 of order " + orderId);
+        // workers: the charge of this order, in the trace the engine stored with the task
+        awaitLine("workers", traceId, "payment-charge for order " + orderId);
+        // engine: the worker's completion (its call carries the trace back) wrote PaymentApproved
+        awaitLine("engine", traceId, "PaymentApproved #2 of order " + orderId);
         // read-model: the events of the step, applied in the trace that wrote them (outbox row -> Kafka header)
-        awaitLine("read-model", traceId, "OrderPlaced");
-        awaitLine("read-model", traceId, "PaymentApproved");
+        awaitLine("read-model", traceId, "OrderPlaced #1 of order " + orderId);
+        awaitLine("read-model", traceId, "PaymentApproved #2 of order " + orderId);
     }
 
     private static void awaitLine(String service, String traceId, String text) {

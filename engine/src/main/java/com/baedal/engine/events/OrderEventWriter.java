@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class OrderEventWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderEventWriter.class);
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -67,6 +71,7 @@ public class OrderEventWriter {
                 .param("payload", write(event))
                 .param("traceparent", traces.current().orElse(null), java.sql.Types.VARCHAR)
                 .update();
+        log.debug("{} #{} of order {} written to the outbox", type, sequence, orderId);
         afterCommit(type);
         return event;
     }

@@ -536,6 +536,16 @@ spec:
 {{ include "baedal.egress.cidrPorts" (dict "cidrs" .Values.networkPolicy.egress.httpsCidrs "ports" (list 443)) }}
 {{- end -}}
 
+{{/* Egress to the OpenTelemetry collector (the port of tracing.otlpEndpoint), only when one is set. Context: root. */}}
+{{- define "baedal.egress.otlp" -}}
+{{- with .Values.tracing.otlpEndpoint -}}
+{{- $url := urlParse . -}}
+{{- $hostPort := splitList ":" $url.host -}}
+{{- $port := ternary (last $hostPort) (ternary "443" "80" (eq $url.scheme "https")) (eq (len $hostPort) 2) -}}
+{{ include "baedal.egress.cidrPorts" (dict "cidrs" list "ports" (list (int $port))) }}
+{{- end -}}
+{{- end -}}
+
 {{/* Egress to another component's pods. Context: dict root, name (target), values (target). */}}
 {{- define "baedal.egress.component" -}}
 - to:

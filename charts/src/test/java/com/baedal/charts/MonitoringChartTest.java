@@ -104,6 +104,24 @@ class MonitoringChartTest {
     }
 
     @Test
+    void theNetworkPoliciesLetSpansReachTheCollectorOnlyWhenOneIsSet() {
+        for (String component : Chart.COMPONENTS) {
+            assertThat(egressPorts(Chart.render(Chart.EKS_VALUES), component)).as(component).doesNotContain(4318);
+            assertThat(egressPorts(Chart.render(Chart.EKS_VALUES, "tracing.otlpEndpoint",
+                    "http://otel-collector.monitoring:4318/v1/traces"), component)).as(component).contains(4318);
+        }
+        assertThat(egressPorts(Chart.render(Chart.EKS_VALUES, "tracing.otlpEndpoint",
+                "https://otlp.example.com/v1/traces"), "engine")).contains(443);
+    }
+
+    private static List<Integer> egressPorts(Manifests manifests, String component) {
+        List<Integer> ports = new ArrayList<>();
+        manifests.get("NetworkPolicy", fullName(component)).at("/spec/egress")
+                .forEach(rule -> rule.path("ports").forEach(port -> ports.add(port.path("port").asInt())));
+        return ports;
+    }
+
+    @Test
     void theSchemaRefusesABadTracingEndpoint() {
         assertThat(Chart.renderError(List.of(Chart.EKS_VALUES), "tracing.otlpEndpoint", "otel:4318"))
                 .contains("otlpEndpoint");

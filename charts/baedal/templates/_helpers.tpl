@@ -190,6 +190,10 @@ SPRING_PROFILES_ACTIVE: {{ .root.Values.springProfiles | quote }}
 SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE: {{ printf "%vs" .values.shutdownTimeoutSeconds | quote }}
 BAEDAL_JWT_ISSUER_URI: {{ required "jwt.issuerUri is required: the issuer of the API tokens" .root.Values.jwt.issuerUri | quote }}
 BAEDAL_JWT_JWK_SET_URI: {{ required "jwt.jwkSetUri is required: the JWKS URI of the token issuer" .root.Values.jwt.jwkSetUri | quote }}
+BAEDAL_TRACING_SAMPLING: {{ .root.Values.tracing.samplingProbability | quote }}
+{{- with .root.Values.tracing.otlpEndpoint }}
+MANAGEMENT_OTLP_TRACING_ENDPOINT: {{ . | quote }}
+{{- end }}
 {{- with .values.javaToolOptions }}
 JAVA_TOOL_OPTIONS: {{ . | quote }}
 {{- end }}
@@ -547,6 +551,16 @@ spec:
 
 {{- define "baedal.egress.https" -}}
 {{ include "baedal.egress.cidrPorts" (dict "cidrs" .Values.networkPolicy.egress.httpsCidrs "ports" (list 443)) }}
+{{- end -}}
+
+{{/* Egress to the OpenTelemetry collector (the port of tracing.otlpEndpoint), only when one is set. Context: root. */}}
+{{- define "baedal.egress.otlp" -}}
+{{- with .Values.tracing.otlpEndpoint -}}
+{{- $url := urlParse . -}}
+{{- $hostPort := splitList ":" $url.host -}}
+{{- $port := ternary (last $hostPort) (ternary "443" "80" (eq $url.scheme "https")) (eq (len $hostPort) 2) -}}
+{{ include "baedal.egress.cidrPorts" (dict "cidrs" list "ports" (list (int $port))) }}
+{{- end -}}
 {{- end -}}
 
 {{/* Egress to another component's pods. Context: dict root, name (target), values (target). */}}

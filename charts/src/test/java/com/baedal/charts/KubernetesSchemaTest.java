@@ -38,7 +38,9 @@ class KubernetesSchemaTest {
         return Stream.of(
                 new Object[] {"default", Chart.DEFAULT_VALUES, new String[0]},
                 new Object[] {"eks", Chart.EKS_VALUES, new String[0]},
-                new Object[] {"eks + keda + servicemonitors", Chart.EKS_VALUES, new String[] {
+                new Object[] {"eks + keda + servicemonitors + dashboards + alerts + tracing", Chart.EKS_VALUES, new String[] {
+                        "monitoring.dashboards.enabled", "true", "monitoring.alerts.enabled", "true",
+                        "tracing.otlpEndpoint", "http://otel-collector.monitoring:4318/v1/traces",
                         "workers.keda.enabled", "true", "readModel.keda.enabled", "true",
                         "engine.metrics.serviceMonitor.enabled", "true", "workers.metrics.serviceMonitor.enabled", "true",
                         "readModel.metrics.serviceMonitor.enabled", "true", "gateway.metrics.serviceMonitor.enabled", "true",

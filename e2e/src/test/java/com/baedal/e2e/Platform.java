@@ -32,6 +32,7 @@ public final class Platform {
     private final int replicas = Integer.getInteger("baedal.e2e.replicas", 1);
     private Supervisor supervisor;
     private RunningPlatform running;
+    private int gatewayManagementPort;
 
     private Platform() {
     }
@@ -56,6 +57,16 @@ public final class Platform {
         return replicas;
     }
 
+    /** The gateway's actuator (its management port; the public port answers only the probes). */
+    public URI gatewayManagement() {
+        return URI.create("http://127.0.0.1:" + gatewayManagementPort);
+    }
+
+    /** The folder with each process's output ({@code <name>.log}). */
+    public Path logs() {
+        return work.resolve("logs");
+    }
+
     /** URLs, databases and pids of the platform's processes. */
     public RunningPlatform running() {
         return running;
@@ -64,6 +75,7 @@ public final class Platform {
     private void start() {
         try {
             deleteRecursively(work.resolve("kafka"));
+            gatewayManagementPort = freePort();
             String suffix = replicas > 1 ? "_r" + replicas : "";
             Layout.Builder builder = Layout.builder(root, work).replicas(replicas).port(Service.GATEWAY, freePort());
             for (int ordinal = 1; ordinal <= replicas; ordinal++) {
@@ -79,12 +91,15 @@ public final class Platform {
                     // test JVMs: small heaps, C1 only (quicker start on shared cores)
                     .jvmOptions("-Xmx512m", "-XX:TieredStopAtLevel=1")
                     .arguments(Service.ENGINE, "--baedal.order.rider-search-timeout=PT20S")
+                    // a known management port, so that tests can scrape the gateway's metrics
+                    .arguments(Service.GATEWAY, "--management.server.port=" + gatewayManagementPort)
                     .build();
             supervisor = new Supervisor(layout.runDirectory(),
                     (name, message) -> System.out.printf("[platform] %-11s %s%n", name, message));
             supervisor.start(layout.infrastructure(), Duration.ofSeconds(60));
+            // a busy machine may need longer: -Dbaedal.e2e.start-minutes=6
             for (java.util.List<com.baedal.local.Component> group : layout.serviceGroups()) {
-                supervisor.start(group, Duration.ofMinutes(4));
+                supervisor.start(group, Duration.ofMinutes(Integer.getInteger("baedal.e2e.start-minutes", 4)));
             }
             running = layout.running();
             running.write();

@@ -135,6 +135,11 @@ public final class OrderProcess {
     public static final String VAR_DELIVERED = "delivered";
     /** The rider who picked the order up; the confirm-delivery task is assigned to them. */
     public static final String VAR_RIDER_ID = "riderId";
+    /**
+     * The W3C traceparent of what started the order's current external task (the placement, a command, a worker's
+     * completion): the engine sets it when the task starts, the worker fetches it and continues that trace.
+     */
+    public static final String VAR_TRACEPARENT = "traceparent";
     /** ISO-8601 durations of the two timers, set at start from configuration. */
     public static final String VAR_STORE_ANSWER_TIMEOUT = "storeAnswerTimeout";
     public static final String VAR_RIDER_SEARCH_TIMEOUT = "riderSearchTimeout";

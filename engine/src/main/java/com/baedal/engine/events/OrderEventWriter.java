@@ -2,6 +2,7 @@ package com.baedal.engine.events;
 
 import com.baedal.process.event.OrderEvent;
 import com.baedal.process.event.OrderEventType;
+import com.baedal.support.tracing.TraceContexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,16 +28,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class OrderEventWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(OrderEventWriter.class);
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final OutboxSignal signal;
     private final OutboxMetrics metrics;
+    private final TraceContexts traces;
 
-    public OrderEventWriter(JdbcClient jdbc, OutboxSignal signal, OutboxMetrics metrics) {
+    public OrderEventWriter(JdbcClient jdbc, OutboxSignal signal, OutboxMetrics metrics, TraceContexts traces) {
         this.jdbc = jdbc;
         this.json = EventJson.MAPPER;
         this.signal = signal;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     /** Records the event and returns it (with its sequence); fails when the order has no row. */
@@ -54,15 +61,17 @@ public class OrderEventWriter {
         OrderEvent event = new OrderEvent(UUID.randomUUID(), type, orderId, sequence, occurredAt,
                 json.valueToTree(data));
         jdbc.sql("""
-                        insert into baedal.outbox_event (event_id, order_id, sequence, type, payload)
-                        values (:eventId, :orderId, :sequence, :type, cast(:payload as jsonb))
+                        insert into baedal.outbox_event (event_id, order_id, sequence, type, payload, traceparent)
+                        values (:eventId, :orderId, :sequence, :type, cast(:payload as jsonb), :traceparent)
                         """)
                 .param("eventId", event.eventId())
                 .param("orderId", order)
                 .param("sequence", sequence)
                 .param("type", type.name())
                 .param("payload", write(event))
+                .param("traceparent", traces.current().orElse(null), java.sql.Types.VARCHAR)
                 .update();
+        log.debug("{} #{} of order {} written to the outbox", type, sequence, orderId);
         afterCommit(type);
         return event;
     }

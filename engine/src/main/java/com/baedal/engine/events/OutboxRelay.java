@@ -1,12 +1,15 @@
 package com.baedal.engine.events;
 
 import com.baedal.process.event.OrderEvent;
+import com.baedal.support.tracing.TraceContexts;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -57,7 +60,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
     }
 
-    private record Row(long id, String orderId, String payload) {
+    private record Row(long id, String orderId, String payload, String traceparent) {
     }
 
     @Override
@@ -138,14 +141,15 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0; // another relay (on this or another node) is publishing
             }
             List<Row> rows = jdbc.sql("""
-                            select id, order_id::text as order_id, payload::text as payload
+                            select id, order_id::text as order_id, payload::text as payload, traceparent
                               from baedal.outbox_event
                              order by id
                              limit :limit
                                for update
                             """)
                     .param("limit", settings.batchSize())
-                    .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("order_id"), rs.getString("payload")))
+                    .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("order_id"), rs.getString("payload"),
+                            rs.getString("traceparent")))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -167,7 +171,13 @@ public class OutboxRelay implements SmartLifecycle {
     private void publish(List<Row> rows) {
         List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acks.add(kafka.send(OrderEvent.TOPIC, row.orderId(), row.payload()));
+            ProducerRecord<String, String> record = new ProducerRecord<>(OrderEvent.TOPIC, row.orderId(),
+                    row.payload());
+            if (row.traceparent() != null) {
+                // the step's trace goes on with the event: the read-model's apply joins it
+                record.headers().add(TraceContexts.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII));
+            }
+            acks.add(kafka.send(record));
         }
         kafka.flush();
         try {

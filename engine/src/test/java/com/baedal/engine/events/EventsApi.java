@@ -106,9 +106,20 @@ final class EventsApi {
     }
 
     void deliver(String orderId, String rider) {
-        String riderToken = token(Map.of("sub", rider, "role", "RIDER", "region", REGION));
-        ok(post("/api/deliveries/" + orderId + "/pick", riderToken, null));
-        ok(post("/api/deliveries/" + orderId + "/complete", riderToken, null));
+        pick(orderId, rider);
+        completeDelivery(orderId, rider);
+    }
+
+    void pick(String orderId, String rider) {
+        ok(post("/api/deliveries/" + orderId + "/pick", riderToken(rider), null));
+    }
+
+    void completeDelivery(String orderId, String rider) {
+        ok(post("/api/deliveries/" + orderId + "/complete", riderToken(rider), null));
+    }
+
+    private String riderToken(String rider) {
+        return token(Map.of("sub", rider, "role", "RIDER", "region", REGION));
     }
 
     ResponseEntity<Map<String, Object>> cancel(String orderId) {

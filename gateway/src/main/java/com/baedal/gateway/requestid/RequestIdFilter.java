@@ -1,5 +1,6 @@
 package com.baedal.gateway.requestid;
 
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -9,6 +10,7 @@ import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -27,6 +29,8 @@ public class RequestIdFilter implements WebFilter, Ordered {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     public static final String MDC_KEY = "requestId";
+    /** MDC key of the trace id (Micrometer Tracing's), for the access line. */
+    static final String MDC_TRACE_ID = "traceId";
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -65,11 +69,28 @@ public class RequestIdFilter implements WebFilter, Ordered {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String outcome = signal == SignalType.CANCEL ? "cancelled" : String.valueOf(status == null ? 200 : status.value());
         MDC.put(MDC_KEY, id);
+        String traceId = traceId(exchange);
+        if (traceId != null) {
+            MDC.put(MDC_TRACE_ID, traceId);
+        }
         try {
             accessLog.info("{} {} {} {}ms requestId={}", exchange.getRequest().getMethod().name(),
                     exchange.getRequest().getPath().value(), outcome, millis, id);
         } finally {
             MDC.remove(MDC_KEY);
+            if (traceId != null) {
+                MDC.remove(MDC_TRACE_ID);
+            }
         }
+    }
+
+    /** The trace id of the request's server observation (the access line runs after it, outside its scope). */
+    static String traceId(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context().traceId())
+                .orElse(null);
     }
 }

@@ -71,7 +71,8 @@ public class OrderStatusNotifications implements SmartLifecycle {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            hub.orderChanged(notification.getParameter());
+                            String[] orderAndTrace = notification.getParameter().split(" ", 2);
+                            hub.orderChanged(orderAndTrace[0], orderAndTrace.length > 1 ? orderAndTrace[1] : null);
                         }
                     }
                 }

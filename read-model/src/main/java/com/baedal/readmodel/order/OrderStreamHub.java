@@ -2,6 +2,7 @@ package com.baedal.readmodel.order;
 
 import com.baedal.readmodel.ReadModelProperties;
 import com.baedal.support.security.Caller;
+import com.baedal.support.tracing.TraceContexts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +46,12 @@ public class OrderStreamHub implements DisposableBean {
     private final Duration timeout;
     private final ExecutorService senders;
 
-    public OrderStreamHub(OrderQueries queries, ReadModelProperties properties, MeterRegistry registry) {
+    private final TraceContexts traces;
+
+    public OrderStreamHub(OrderQueries queries, ReadModelProperties properties, MeterRegistry registry,
+                          TraceContexts traces) {
         this.queries = queries;
+        this.traces = traces;
         this.timeout = properties.stream().timeout();
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(2, runnable -> {
@@ -99,13 +104,21 @@ public class OrderStreamHub implements DisposableBean {
 
     /** An order changed (called by the notification listener). */
     public void orderChanged(String orderId) {
+        orderChanged(orderId, null);
+    }
+
+    /** An order changed by an apply of trace {@code traceparent} (may be null): the pushes join that trace. */
+    public void orderChanged(String orderId, String traceparent) {
         Set<Runnable> waiting = awaited.remove(orderId);
         if (waiting != null) {
             waiting.forEach(senders::execute);
         }
         Set<Subscription> subscriptions = byOrder.get(orderId);
         if (subscriptions != null) {
-            subscriptions.forEach(subscription -> senders.execute(() -> refresh(subscription, false)));
+            subscriptions.forEach(subscription -> senders.execute(() -> traces.inSpan("sse push", traceparent, () -> {
+                log.debug("Pushing the status of order {}", orderId);
+                refresh(subscription, false);
+            })));
         }
     }
 

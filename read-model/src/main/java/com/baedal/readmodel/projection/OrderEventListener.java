@@ -1,7 +1,10 @@
 package com.baedal.readmodel.projection;
 
 import com.baedal.process.event.OrderEvent;
+import com.baedal.support.tracing.TraceContexts;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,15 +24,25 @@ public class OrderEventListener {
     private final OrderEventReader reader;
     private final OrderProjection projection;
     private final ProjectionMetrics metrics;
+    private final TraceContexts traces;
 
-    public OrderEventListener(OrderEventReader reader, OrderProjection projection, ProjectionMetrics metrics) {
+    public OrderEventListener(OrderEventReader reader, OrderProjection projection, ProjectionMetrics metrics,
+                              TraceContexts traces) {
         this.reader = reader;
         this.projection = projection;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = OrderEvent.TOPIC, autoStartup = "false")
     public void onEvent(ConsumerRecord<String, String> record) {
+        // the apply continues the trace of the engine's step that wrote the event (the outbox row's traceparent)
+        Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+        traces.inSpan("apply " + OrderEvent.TOPIC, traceparent == null ? null
+                : new String(traceparent.value(), StandardCharsets.US_ASCII), () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         OrderEvent event = reader.read(record.key(), record.value());
         ApplyOutcome outcome = projection.apply(event);
         metrics.record(outcome);

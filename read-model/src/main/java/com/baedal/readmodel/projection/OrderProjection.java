@@ -4,6 +4,7 @@ import com.baedal.process.OrderStatus;
 import com.baedal.process.PaymentStatus;
 import com.baedal.process.event.OrderEvent;
 import com.baedal.process.event.OrderEventData;
+import com.baedal.support.tracing.TraceContexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -35,14 +36,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderProjection {
 
-    /** PostgreSQL NOTIFY channel; the payload is the orderId whose status changed. */
+    /**
+     * PostgreSQL NOTIFY channel; the payload is the orderId whose status changed, followed by a space and the
+     * traceparent of the apply when it ran in a trace.
+     */
     public static final String STATUS_CHANNEL = "baedal_order_status";
 
     private final JdbcClient jdbc;
     private final OrderEventReader reader;
     private final ObjectMapper objectMapper;
 
-    public OrderProjection(JdbcClient jdbc, OrderEventReader reader, ObjectMapper objectMapper) {
+    private final TraceContexts traces;
+
+    public OrderProjection(JdbcClient jdbc, OrderEventReader reader, ObjectMapper objectMapper,
+                           TraceContexts traces) {
+        this.traces = traces;
         this.jdbc = jdbc;
         this.reader = reader;
         this.objectMapper = objectMapper;
@@ -87,8 +95,10 @@ public class OrderProjection {
             insert(state);
         }
         if (statusChanged) {
+            // "<orderId> <traceparent>": the stream push joins the trace of the apply
+            String payload = traces.current().map(traceparent -> orderId + " " + traceparent).orElse(orderId);
             jdbc.sql("select pg_notify(:channel, :orderId)").param("channel", STATUS_CHANNEL)
-                    .param("orderId", orderId).query((rs, i) -> 1).list();
+                    .param("orderId", payload).query((rs, i) -> 1).list();
         }
         return new ApplyOutcome(ApplyOutcome.Kind.APPLIED, List.copyOf(applied));
     }

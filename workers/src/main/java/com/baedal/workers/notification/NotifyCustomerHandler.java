@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** Topic {@value com.baedal.process.OrderProcess#TOPIC_NOTIFY_CUSTOMER}: tells the customer the food arrived. */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_NOTIFY_CUSTOMER, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_CUSTOMER_ID, VAR_STORE_NAME})
+        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_CUSTOMER_ID, VAR_STORE_NAME})
 public class NotifyCustomerHandler extends NotifyHandler {
 
     public NotifyCustomerHandler(NotificationService notifications, NotificationProperties properties,

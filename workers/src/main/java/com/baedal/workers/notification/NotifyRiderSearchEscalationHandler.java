@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_NOTIFY_RIDER_SEARCH_ESCALATION, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_NAME, VAR_REGION, VAR_DELIVERY_ADDRESS})
+        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_NAME, VAR_REGION, VAR_DELIVERY_ADDRESS})
 public class NotifyRiderSearchEscalationHandler extends NotifyHandler {
 
     public NotifyRiderSearchEscalationHandler(NotificationService notifications, NotificationProperties properties,

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** Topic {@value com.baedal.process.OrderProcess#TOPIC_NOTIFY_RIDERS}: tells the region's riders food is ready. */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_NOTIFY_RIDERS, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_NAME, VAR_REGION, VAR_DELIVERY_ADDRESS})
+        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_NAME, VAR_REGION, VAR_DELIVERY_ADDRESS})
 public class NotifyRidersHandler extends NotifyHandler {
 
     public NotifyRidersHandler(NotificationService notifications, NotificationProperties properties,

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** Topic {@value com.baedal.process.OrderProcess#TOPIC_NOTIFY_STORE}: tells the store's owners about a paid order. */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_NOTIFY_STORE, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_ID, VAR_ITEMS_SUMMARY, VAR_TOTAL,
+        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_ID, VAR_ITEMS_SUMMARY, VAR_TOTAL,
                 VAR_DELIVERY_ADDRESS})
 public class NotifyStoreHandler extends NotifyHandler {
 

@@ -1,6 +1,7 @@
 package com.baedal.workers.payment;
 
 import com.baedal.workers.support.FetchLoop;
+import com.baedal.workers.support.TaskTracing;
 import com.baedal.workers.support.WorkerProperties;
 import java.time.Clock;
 import java.util.List;
@@ -36,9 +37,9 @@ public class PaymentConfiguration {
      */
     @Bean(destroyMethod = "close")
     FetchLoop paymentFetchLoop(ClientProperties engine, WorkerProperties worker, PaymentProperties properties,
-                               ChargePaymentHandler charge, RefundPaymentHandler refund) {
+                               ChargePaymentHandler charge, RefundPaymentHandler refund, TaskTracing tracing) {
         return new FetchLoop("payments", engine, properties.concurrency(), worker.newFetchBackoff(),
-                List.of(charge, refund));
+                List.of(charge, refund), List.of(tracing));
     }
 
     @Bean

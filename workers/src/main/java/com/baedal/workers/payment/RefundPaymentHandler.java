@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_PAYMENT_REFUND, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL})
+        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL})
 public class RefundPaymentHandler extends WorkerTaskHandler {
 
     private final PaymentService payments;

@@ -15,6 +15,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.ExternalTaskClientBuilder;
 import org.camunda.bpm.client.backoff.BackoffStrategy;
+import org.camunda.bpm.client.interceptor.ClientRequestInterceptor;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
@@ -64,6 +65,12 @@ public class FetchLoop {
      */
     public FetchLoop(String name, ClientProperties engine, int concurrency, BackoffStrategy backoff,
                      List<? extends WorkerTaskHandler> topicHandlers) {
+        this(name, engine, concurrency, backoff, topicHandlers, List.of());
+    }
+
+    /** @param interceptors added to every call to the engine (e.g. {@link TaskTracing}) */
+    public FetchLoop(String name, ClientProperties engine, int concurrency, BackoffStrategy backoff,
+                     List<? extends WorkerTaskHandler> topicHandlers, List<ClientRequestInterceptor> interceptors) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -108,6 +115,7 @@ public class FetchLoop {
             builder.addInterceptor(new BasicAuthProvider(engine.getBasicAuth().getUsername(),
                     engine.getBasicAuth().getPassword()));
         }
+        interceptors.forEach(builder::addInterceptor);
         this.client = builder.build();
         this.topics = topicHandlers.stream().map(handler -> subscribe(handler, engine)).toList();
     }

@@ -11,6 +11,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.retry.support.RetryTemplate;
 
 /**
@@ -32,6 +33,7 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     private final WorkerMetrics metrics;
     private final WorkerLifecycle lifecycle;
     private final RetryPolicy retryPolicy;
+    private TaskTracing tracing = TaskTracing.OFF;
     /**
      * The engine may fail to take a result for a moment and roll back: a completion can lose an optimistic-locking
      * race on the process instance (the engine queues completions behind the order's commands on the order's lock,
@@ -51,11 +53,24 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         this.retryPolicy = retryPolicy;
     }
 
+    /** The order's trace for every task (optional: without it, handling is not traced). */
+    @Autowired(required = false)
+    public void setTaskTracing(TaskTracing tracing) {
+        this.tracing = tracing;
+    }
+
     /** Does the work of one task and tells the engine the result. */
     protected abstract TaskOutcome handle(ExternalTask task, ExternalTaskService service);
 
     @Override
     public final void execute(ExternalTask task, ExternalTaskService service) {
+        tracing.handle(task, () -> {
+            executeTraced(task, service);
+            return null;
+        });
+    }
+
+    private void executeTraced(ExternalTask task, ExternalTaskService service) {
         String topic = task.getTopicName();
         if (lifecycle.isStopping()) {
             release(task, service);

@@ -7,6 +7,7 @@ import com.baedal.readmodel.ReadModelProperties;
 import com.baedal.support.security.Caller;
 import com.baedal.support.validation.SafeText;
 import com.baedal.support.validation.Uuid;
+import com.baedal.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -85,7 +86,6 @@ public class OrderController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class),
                     examples = @ExampleObject(name = "accepted order", value = ORDER_VIEW_EXAMPLE)))
     @ApiResponse(responseCode = "400", description = "The order id is not a UUID")
-    @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller",
             content = @Content(examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
     @GetMapping("/api/orders/{orderId}")
@@ -98,7 +98,6 @@ public class OrderController {
             Paged: `page` from 0, `size` 1-100 (default 20).""")
     @ApiResponse(responseCode = "200", description = "A page of order views")
     @ApiResponse(responseCode = "400", description = "Bad paging parameters, or a customer id no token can carry")
-    @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Another customer's orders, or a role that has no orders")
     @GetMapping("/api/orders")
     public OrderPage orders(@AuthenticationPrincipal Jwt jwt,
@@ -117,7 +116,6 @@ public class OrderController {
                     + "(`size` 1-100, default 100).")
     @ApiResponse(responseCode = "200", description = "A page of order views")
     @ApiResponse(responseCode = "400", description = "Unknown status, bad paging parameters or a malformed store id")
-    @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @GetMapping("/api/stores/{storeId}/orders")
     public OrderPage storeOrders(@AuthenticationPrincipal Jwt jwt,
@@ -135,7 +133,6 @@ public class OrderController {
             first when the rider's `lat` and `lon` are given.""")
     @ApiResponse(responseCode = "200", description = "The deliveries")
     @ApiResponse(responseCode = "400", description = "No region, `lat` without `lon` or out of range")
-    @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "403", description = "Not a rider of this region")
     @GetMapping("/api/deliveries")
     public java.util.List<Delivery> deliveries(@AuthenticationPrincipal Jwt jwt,
@@ -146,17 +143,17 @@ public class OrderController {
         Caller caller = Caller.from(jwt);
         String wanted = region != null ? region : caller.region();
         if (wanted == null) {
-            throw new BadQueryException("region", "is required (or a rider token with a region).");
+            throw ApiProblem.invalid("region", "is required (or a rider token with a region).");
         }
         OrderAccess.checkRiderOf(caller, wanted);
         if ((lat == null) != (lon == null)) {
-            throw new BadQueryException(lat == null ? "lat" : "lon", "lat and lon go together.");
+            throw ApiProblem.invalid(lat == null ? "lat" : "lon", "lat and lon go together.");
         }
         if (lat != null && !(lat >= -90 && lat <= 90)) { // NaN fails too
-            throw new BadQueryException("lat", "must be within [-90, 90]");
+            throw ApiProblem.invalid("lat", "must be within [-90, 90]");
         }
         if (lon != null && !(lon >= -180 && lon <= 180)) {
-            throw new BadQueryException("lon", "must be within [-180, 180]");
+            throw ApiProblem.invalid("lon", "must be within [-180, 180]");
         }
         return queries.deliveries(wanted, lat, lon);
     }
@@ -180,7 +177,6 @@ public class OrderController {
                     "at":"2026-11-24T10:18:40.002Z"}
                     """)))
     @ApiResponse(responseCode = "400", description = "The order id is not a UUID, or `Last-Event-ID` is not an event id of this API")
-    @ApiResponse(responseCode = "401", description = "No valid bearer token")
     @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller")
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public DeferredResult<SseEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId,
@@ -194,7 +190,7 @@ public class OrderController {
         Optional<OrderView> view = queries.find(orderId);
         if (view.isPresent()) {
             if (!OrderAccess.canView(caller, view.get())) {
-                throw new OrderNotFoundException(orderId);
+                throw ApiProblem.orderNotFound(orderId);
             }
             result.setResult(streams.subscribe(caller, orderId, resumeAfter));
             return result;
@@ -216,7 +212,7 @@ public class OrderController {
         result.onTimeout(() -> {
             cancel.run();
             if (answered.compareAndSet(false, true)) {
-                result.setErrorResult(new OrderNotFoundException(orderId));
+                result.setErrorResult(ApiProblem.orderNotFound(orderId));
             }
         });
         if (queries.find(orderId).isPresent()) { // projected between the first look and the registration
@@ -231,22 +227,22 @@ public class OrderController {
             return OptionalLong.empty();
         }
         if (!EVENT_ID.matcher(lastEventId.strip()).matches()) {
-            throw new BadQueryException(LAST_EVENT_ID, "must be the id of an event of this stream (a number)");
+            throw ApiProblem.invalid(LAST_EVENT_ID, "must be the id of an event of this stream (a number)");
         }
         return OptionalLong.of(Long.parseLong(lastEventId.strip()));
     }
 
     private OrderView visibleOrder(Caller caller, String orderId) {
         return queries.find(orderId).filter(view -> OrderAccess.canView(caller, view))
-                .orElseThrow(() -> new OrderNotFoundException(orderId));
+                .orElseThrow(() -> ApiProblem.orderNotFound(orderId));
     }
 
     private static void checkPaging(int page, int size) {
         if (page < 0) {
-            throw new BadQueryException("page", "must be >= 0");
+            throw ApiProblem.invalid("page", "must be >= 0");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new BadQueryException("size", "must be between 1 and " + MAX_SIZE);
+            throw ApiProblem.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
     }
 }

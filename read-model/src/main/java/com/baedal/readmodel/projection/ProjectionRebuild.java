@@ -97,9 +97,9 @@ public class ProjectionRebuild implements ApplicationRunner {
     }
 
     private MessageListenerContainer container() {
-        MessageListenerContainer container = registry.getListenerContainer(OrderEventListener.LISTENER_ID);
+        MessageListenerContainer container = registry.getListenerContainer(OrderEventConsumer.LISTENER_ID);
         if (container == null) {
-            throw new IllegalStateException("no listener container " + OrderEventListener.LISTENER_ID);
+            throw new IllegalStateException("no listener container " + OrderEventConsumer.LISTENER_ID);
         }
         return container;
     }

@@ -44,6 +44,7 @@ class PaymentControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean PaymentService payments;
+    @MockitoBean PaymentReconciliation reconciliation;
     @Value("${baedal.security.jwt.secret}") String secret;
 
     private static PaymentSnapshot payment(String orderId, String customerId, int attempts) {

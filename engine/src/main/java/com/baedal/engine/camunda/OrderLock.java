@@ -1,4 +1,4 @@
-package com.baedal.engine.order;
+package com.baedal.engine.camunda;
 
 import com.baedal.process.OrderProcess;
 import java.util.UUID;

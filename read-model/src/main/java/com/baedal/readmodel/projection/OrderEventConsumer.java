@@ -13,16 +13,16 @@ import org.springframework.stereotype.Component;
  * projection absorbs as duplicates. Started by {@link ProjectionRebuild} (after an optional rebuild).
  */
 @Component
-public class OrderEventListener {
+public class OrderEventConsumer {
 
     public static final String LISTENER_ID = "order-projection";
-    private static final Logger log = LoggerFactory.getLogger(OrderEventListener.class);
+    private static final Logger log = LoggerFactory.getLogger(OrderEventConsumer.class);
 
     private final OrderEventReader reader;
     private final OrderProjection projection;
     private final ProjectionMetrics metrics;
 
-    public OrderEventListener(OrderEventReader reader, OrderProjection projection, ProjectionMetrics metrics) {
+    public OrderEventConsumer(OrderEventReader reader, OrderProjection projection, ProjectionMetrics metrics) {
         this.reader = reader;
         this.projection = projection;
         this.metrics = metrics;

@@ -1,4 +1,4 @@
-package com.baedal.engine.order;
+package com.baedal.engine.camunda;
 
 import static com.baedal.process.OrderProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;

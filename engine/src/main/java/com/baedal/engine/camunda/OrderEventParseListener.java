@@ -1,7 +1,10 @@
-package com.baedal.engine.events;
+package com.baedal.engine.camunda;
 
 import static com.baedal.process.OrderProcess.*;
 
+import com.baedal.engine.events.OrderEventWriter;
+import com.baedal.engine.events.PlacedOrders;
+import com.baedal.engine.events.RegionProperties;
 import com.baedal.process.PaymentStatus;
 import com.baedal.process.event.OrderEventData;
 import com.baedal.process.event.OrderEventType;
@@ -34,13 +37,13 @@ import org.springframework.stereotype.Component;
  * Each listener writes the event through {@link OrderEventWriter} in the step's own transaction.
  */
 @Component
-public class OrderEventsParseListener extends AbstractBpmnParseListener {
+public class OrderEventParseListener extends AbstractBpmnParseListener {
 
     private final OrderEventWriter writer;
     private final PlacedOrders placedOrders;
     private final RegionProperties regions;
 
-    public OrderEventsParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions) {
+    public OrderEventParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions) {
         this.writer = writer;
         this.placedOrders = placedOrders;
         this.regions = regions;

@@ -1,4 +1,4 @@
-package com.baedal.engine.order;
+package com.baedal.engine.camunda;
 
 import java.util.Map;
 import org.camunda.bpm.engine.impl.ExternalTaskServiceImpl;

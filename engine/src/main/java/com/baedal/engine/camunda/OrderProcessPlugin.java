@@ -1,7 +1,8 @@
-package com.baedal.engine.process;
+package com.baedal.engine.camunda;
 
-import com.baedal.engine.order.OrderLock;
-import com.baedal.engine.order.OrderLockingExternalTaskService;
+import com.baedal.engine.process.GuardedFormService;
+import com.baedal.engine.process.GuardedTaskService;
+import com.baedal.engine.process.UserTaskGuard;
 import com.baedal.engine.security.CamundaTrustPlugin;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.baedal.engine.events;
 
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.baedal.engine.events;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

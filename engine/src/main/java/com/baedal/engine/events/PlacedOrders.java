@@ -1,6 +1,6 @@
 package com.baedal.engine.events;
 
-import com.baedal.process.event.OrderEventData;
+import com.baedal.contract.event.OrderEventData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;

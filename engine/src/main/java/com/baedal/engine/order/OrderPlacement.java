@@ -2,11 +2,12 @@ package com.baedal.engine.order;
 
 import static com.baedal.process.OrderProcess.*;
 
+import com.baedal.contract.OrderNumber;
 import com.baedal.engine.catalog.CatalogService;
 import com.baedal.engine.catalog.MenuItem;
 import com.baedal.engine.catalog.Store;
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.OrderLogContext;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
@@ -162,7 +163,7 @@ public class OrderPlacement {
             throw ApiProblem.conflict("store-closed", "Store closed",
                     "Store " + store.storeId() + " is closed and takes no orders now.");
         }
-        return new NewOrder(orderId, orderNumber(orderId), caller.subject(), store.storeId(), store.name(),
+        return new NewOrder(orderId, OrderNumber.of(orderId), caller.subject(), store.storeId(), store.name(),
                 store.pickUpAddress(), store.region(), toJson(lines), String.join(", ", summary), total,
                 toJson(address), address.street() + " (" + address.region() + ")", request.payment().method(),
                 request.payment().cardToken(), idempotencyKey, requestHash);

@@ -3,8 +3,8 @@ package com.baedal.engine.order;
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.engine.camunda.OrderLock;
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import java.util.Map;

@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.baedal.engine.security.SecurityConfig;
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package com.baedal.readmodel.order;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package com.baedal.readmodel.order;
 
 import static com.baedal.support.security.TokenRules.MAX_SUBJECT_LENGTH;
 
-import com.baedal.process.OrderStatus;
+import com.baedal.contract.OrderStatus;
 import com.baedal.readmodel.ReadModelProperties;
 import com.baedal.support.security.Caller;
 import com.baedal.support.validation.SafeText;

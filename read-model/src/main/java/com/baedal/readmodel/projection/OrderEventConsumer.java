@@ -1,6 +1,6 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

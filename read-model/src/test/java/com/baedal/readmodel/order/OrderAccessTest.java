@@ -3,9 +3,9 @@ package com.baedal.readmodel.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.PaymentStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.PaymentStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.baedal.workers.payment;
 
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import org.springframework.security.oauth2.jwt.Jwt;

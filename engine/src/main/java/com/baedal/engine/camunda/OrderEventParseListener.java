@@ -3,8 +3,8 @@ package com.baedal.engine.camunda;
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.engine.events.OrderEventWriter;
-import com.baedal.engine.events.PlacedOrders;
 import com.baedal.engine.events.RegionProperties;
+import com.baedal.engine.order.OrderRepository;
 import com.baedal.contract.PaymentStatus;
 import com.baedal.contract.event.OrderEventData;
 import com.baedal.contract.event.OrderEventType;
@@ -40,12 +40,12 @@ import org.springframework.stereotype.Component;
 public class OrderEventParseListener extends AbstractBpmnParseListener {
 
     private final OrderEventWriter writer;
-    private final PlacedOrders placedOrders;
+    private final OrderRepository orders;
     private final RegionProperties regions;
 
-    public OrderEventParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions) {
+    public OrderEventParseListener(OrderEventWriter writer, OrderRepository orders, RegionProperties regions) {
         this.writer = writer;
-        this.placedOrders = placedOrders;
+        this.orders = orders;
         this.regions = regions;
     }
 
@@ -55,7 +55,7 @@ public class OrderEventParseListener extends AbstractBpmnParseListener {
             return;
         }
         onEnd(process, START_ORDER_PLACED, OrderEventType.OrderPlaced,
-                execution -> placedOrders.read(orderId(execution)));
+                execution -> placed(orderId(execution)));
         onTake(process, FLOW_PAYMENT_TAKEN, OrderEventType.PaymentApproved,
                 execution -> new OrderEventData.PaymentApproved(total(execution)));
         onEnd(process, EVENT_PAYMENT_DECLINED, OrderEventType.PaymentDeclined,
@@ -158,6 +158,11 @@ public class OrderEventParseListener extends AbstractBpmnParseListener {
             }
         }
         return null;
+    }
+
+    private OrderEventData.OrderPlaced placed(String orderId) {
+        return orders.placed(orderId).orElseThrow(() -> new ProcessEngineException("Order " + orderId
+                + " has no order row: cannot record OrderPlaced. Orders are placed through POST /api/orders."));
     }
 
     private static String orderId(DelegateExecution execution) {

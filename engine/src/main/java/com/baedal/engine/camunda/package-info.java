@@ -11,8 +11,8 @@
  * and one would lose at commit with an optimistic-locking failure, or on PostgreSQL the two would deadlock on the
  * instance's rows.
  * <ol>
- *   <li><b>One lock per order.</b> {@link com.baedal.engine.camunda.OrderLock} takes the row lock of the order in
- *       {@code customer_order} ({@code select ... for update}) at the start of the step's transaction, before the
+ *   <li><b>One lock per order.</b> {@code order.OrderRepository#lock} (the one door to {@code customer_order})
+ *       takes the order's row lock ({@code select ... for update}) at the start of the step's transaction, before the
  *       engine reads anything of the process instance. The row lock is held to commit, so the next step of the
  *       same order waits and then reads what the one before it committed. Steps of different orders never wait
  *       for each other.</li>

@@ -2,6 +2,7 @@ package com.baedal.engine.events;
 
 import com.baedal.contract.event.OrderEvent;
 import com.baedal.contract.event.OrderEventType;
+import com.baedal.engine.order.OrderRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -26,12 +27,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class OrderEventWriter {
 
     private final JdbcClient jdbc;
+    private final OrderRepository orders;
     private final ObjectMapper json;
     private final OutboxSignal signal;
     private final OutboxMetrics metrics;
 
-    public OrderEventWriter(JdbcClient jdbc, OutboxSignal signal, OutboxMetrics metrics) {
+    public OrderEventWriter(JdbcClient jdbc, OrderRepository orders, OutboxSignal signal, OutboxMetrics metrics) {
         this.jdbc = jdbc;
+        this.orders = orders;
         this.json = EventJson.MAPPER;
         this.signal = signal;
         this.metrics = metrics;
@@ -40,14 +43,7 @@ public class OrderEventWriter {
     /** Records the event and returns it (with its sequence); fails when the order has no row. */
     public OrderEvent append(String orderId, OrderEventType type, Object data) {
         UUID order = UUID.fromString(orderId);
-        int sequence = jdbc.sql("""
-                        update baedal.customer_order set event_sequence = event_sequence + 1
-                         where order_id = :orderId
-                        returning event_sequence
-                        """)
-                .param("orderId", order)
-                .query(Integer.class)
-                .optional()
+        long sequence = orders.nextEventSequence(orderId)
                 .orElseThrow(() -> new ProcessEngineException("Order " + orderId + " has no order row: cannot record "
                         + type + ". Orders are placed through POST /api/orders."));
         Instant occurredAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);

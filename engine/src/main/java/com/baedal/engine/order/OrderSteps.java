@@ -2,7 +2,6 @@ package com.baedal.engine.order;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.engine.camunda.OrderLock;
 import com.baedal.contract.OrderStatus;
 import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
@@ -40,7 +39,6 @@ public class OrderSteps {
     public static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
 
     private final OrderRepository orders;
-    private final OrderLock lock;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final TransactionTemplate tx;
@@ -51,9 +49,8 @@ public class OrderSteps {
             .retryOn(OptimisticLockingException.class)
             .build();
 
-    OrderSteps(OrderRepository orders, OrderLock lock, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
+    OrderSteps(OrderRepository orders, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
         this.orders = orders;
-        this.lock = lock;
         this.runtime = runtime;
         this.tasks = tasks;
         this.tx = tx;
@@ -170,7 +167,7 @@ public class OrderSteps {
      */
     private <T> T inOrder(OrderRecord order, Supplier<T> step) {
         return onConcurrentUpdate.execute(attempt -> tx.execute(status -> {
-            lock.lock(order.orderId());
+            orders.lock(order.orderId());
             return step.get();
         }));
     }

@@ -94,6 +94,11 @@ public final class OrderProcess {
     /** Where the rider picks the food up: the store's street and region, as text. */
     public static final String VAR_STORE_ADDRESS = "storeAddress";
     public static final String VAR_REGION = "region";
+    /**
+     * Set by the engine when the rider search times out: the regions next to the order's, comma-separated, whose
+     * riders are asked too. The engine owns the region map ({@code baedal.regions}); the workers take it as data.
+     */
+    public static final String VAR_NEIGHBOUR_REGIONS = "neighbourRegions";
     public static final String VAR_ITEMS_SUMMARY = "itemsSummary";
     public static final String VAR_TOTAL = "total";
     public static final String VAR_DELIVERY_ADDRESS = "deliveryAddress";

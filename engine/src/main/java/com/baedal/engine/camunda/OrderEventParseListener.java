@@ -8,6 +8,7 @@ import com.baedal.engine.order.OrderRepository;
 import com.baedal.contract.PaymentStatus;
 import com.baedal.contract.event.OrderEventData;
 import com.baedal.contract.event.OrderEventType;
+import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -78,7 +79,10 @@ public class OrderEventParseListener extends AbstractBpmnParseListener {
         onRefund(process, TASK_REFUND_CHARGE_IN_FLIGHT);
         onEnd(process, EVENT_RIDER_SEARCH_TIMEOUT, OrderEventType.RiderSearchEscalated, execution -> {
             String region = string(execution.getVariable(VAR_REGION));
-            return new OrderEventData.RiderSearchEscalated(region, regions.neighboursOf(region));
+            List<String> neighbours = regions.neighboursOf(region);
+            // the escalation's notification task reads them: the workers keep no region map of their own
+            execution.setVariable(VAR_NEIGHBOUR_REGIONS, String.join(",", neighbours));
+            return new OrderEventData.RiderSearchEscalated(region, neighbours);
         });
     }
 

@@ -79,11 +79,11 @@ public interface OrderQueriesApi {
     @ApiResponse(responseCode = "403", description = "Another customer's orders, or a role that has no orders")
     @GetMapping("/api/orders")
     OrderPage orders(@AuthenticationPrincipal Jwt jwt,
-                            @Parameter(description = "whose orders; a customer may leave it out")
-                            @RequestParam(required = false) @Size(max = MAX_SUBJECT_LENGTH) @SafeText
-                            String customerId,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size);
+                     @Parameter(description = "whose orders; a customer may leave it out")
+                     @RequestParam(required = false) @Size(max = MAX_SUBJECT_LENGTH) @SafeText
+                     String customerId,
+                     @RequestParam(defaultValue = "0") int page,
+                     @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size);
 
     @Operation(summary = "The store's board (STORE_OWNER of the store)",
             description = "The store's orders, of one status when `status` is given, oldest first; paged "
@@ -93,10 +93,10 @@ public interface OrderQueriesApi {
     @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @GetMapping("/api/stores/{storeId}/orders")
     OrderPage storeOrders(@AuthenticationPrincipal Jwt jwt,
-                                 @PathVariable @Size(max = MAX_ID_LENGTH) @SafeText String storeId,
-                                 @RequestParam(required = false) OrderStatus status,
-                                 @RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "" + MAX_SIZE) int size);
+                          @PathVariable @Size(max = MAX_ID_LENGTH) @SafeText String storeId,
+                          @RequestParam(required = false) OrderStatus status,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "" + MAX_SIZE) int size);
 
     @Operation(summary = "Deliveries waiting for a rider (RIDER of the region)", description = """
             Orders READY_FOR_PICKUP in the region (default: the token's `region`), oldest first; nearest store \
@@ -106,10 +106,10 @@ public interface OrderQueriesApi {
     @ApiResponse(responseCode = "403", description = "Not a rider of this region")
     @GetMapping("/api/deliveries")
     List<Delivery> deliveries(@AuthenticationPrincipal Jwt jwt,
-                                               @RequestParam(required = false) @Size(max = MAX_ID_LENGTH)
-                                               @SafeText String region,
-                                               @RequestParam(required = false) Double lat,
-                                               @RequestParam(required = false) Double lon);
+                              @RequestParam(required = false) @Size(max = MAX_ID_LENGTH)
+                              @SafeText String region,
+                              @RequestParam(required = false) Double lat,
+                              @RequestParam(required = false) Double lon);
 
     /**
      * Server-Sent Events: first the current status, then one {@code status} event per change; the stream ends after
@@ -133,8 +133,8 @@ public interface OrderQueriesApi {
     @ApiResponse(responseCode = "404", description = "Unknown order, or not visible to the caller")
     @GetMapping(path = "/api/orders/{orderId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     DeferredResult<SseEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId,
-                                             @Parameter(description = "Id of the last event received, to resume "
-                                                     + "after it")
-                                             @RequestHeader(name = LAST_EVENT_ID, required = false)
-                                             String lastEventId);
+                                      @Parameter(description = "Id of the last event received, to resume "
+                                              + "after it")
+                                      @RequestHeader(name = LAST_EVENT_ID, required = false)
+                                      String lastEventId);
 }

@@ -3,7 +3,7 @@ package com.baedal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.baedal.process.OrderProcess;
+import com.baedal.contract.OrderNumber;
 import com.baedal.simulator.BaedalClient;
 import com.baedal.simulator.BaedalClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +53,7 @@ class OrderJourneyIT {
         String owner = apps.owner(Apps.STORE);
         assertThat(BaedalClient.elements(apps.api.get("/api/stores/" + Apps.STORE + "/orders?status=PAID", owner)
                 .body())).extracting(o -> o.get("orderId").asText()).contains(orderId);
-        String orderNumber = OrderProcess.orderNumber(orderId);
+        String orderNumber = OrderNumber.of(orderId);
         assertThat(engineRestTasks("owner-" + Apps.STORE)).anyMatch(name -> name.contains(orderNumber));
         assertThat(engineRestTasks("owner-pizza-mapo")).noneMatch(name -> name.contains(orderNumber));
 

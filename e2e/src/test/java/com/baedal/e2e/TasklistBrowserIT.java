@@ -3,7 +3,7 @@ package com.baedal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.baedal.process.OrderProcess;
+import com.baedal.contract.OrderNumber;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +85,9 @@ class TasklistBrowserIT {
         String orderId = String.format(Locale.ROOT, "%08d", new SecureRandom().nextInt(100_000_000))
                 + UUID.randomUUID().toString().substring(8);
         apps.place(customer, "tok_visa", orderId);
-        String number = OrderProcess.orderNumber(orderId);
-        String olderNumber = OrderProcess.orderNumber(older);
-        assertThat(number.substring(OrderProcess.ORDER_NUMBER_PREFIX.length())).matches("[0-9]{8}");
+        String number = OrderNumber.of(orderId);
+        String olderNumber = OrderNumber.of(older);
+        assertThat(number.substring(OrderNumber.PREFIX.length())).matches("[0-9]{8}");
         List<JsonNode> menu = apps.menu(Apps.STORE);
         String items = "Items: 2 x " + menu.get(0).get("name").asText() + ", 1 x " + menu.get(1).get("name").asText();
         String total = String.format(Locale.ROOT, "Total: %,d KRW",
@@ -117,7 +117,7 @@ class TasklistBrowserIT {
         // the numeric-looking order is found by its number in any case, and by its digits alone (which Tasklist's
         // search used to take for a number): free text, then the order-number column
         String typed = number.toLowerCase(Locale.ROOT);
-        for (String text : List.of(typed, number.substring(OrderProcess.ORDER_NUMBER_PREFIX.length()))) {
+        for (String text : List.of(typed, number.substring(OrderNumber.PREFIX.length()))) {
             WebElement search = browser.findElement(By.cssSelector("[cam-widget-search] input.main-field"));
             search.click();
             search.sendKeys(text, Keys.ENTER);

@@ -1,8 +1,6 @@
 package com.baedal.process;
 
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The contract of the {@code order-delivery} process: the one place that spells its keys, element ids,
@@ -96,6 +94,11 @@ public final class OrderProcess {
     /** Where the rider picks the food up: the store's street and region, as text. */
     public static final String VAR_STORE_ADDRESS = "storeAddress";
     public static final String VAR_REGION = "region";
+    /**
+     * Set by the engine when the rider search times out: the regions next to the order's, comma-separated, whose
+     * riders are asked too. The engine owns the region map ({@code baedal.regions}); the workers take it as data.
+     */
+    public static final String VAR_NEIGHBOUR_REGIONS = "neighbourRegions";
     public static final String VAR_ITEMS_SUMMARY = "itemsSummary";
     public static final String VAR_TOTAL = "total";
     public static final String VAR_DELIVERY_ADDRESS = "deliveryAddress";
@@ -152,28 +155,6 @@ public final class OrderProcess {
             VAR_TOTAL, VAR_PAYMENT_METHOD, VAR_PAYMENT_CREDENTIAL, VAR_PAYMENT_STATUS, VAR_RIDER_ID);
 
     // ---- the order number ------------------------------------------------------------------------------------
-    /**
-     * Every order number starts with these letters. A search box (Camunda Tasklist's included) reads {@code 12345678}
-     * or {@code 1E345678} as a number and {@code 2026-11-24} as a date; a value that starts with letters and a hyphen
-     * is text to every one of them.
-     */
-    public static final String ORDER_NUMBER_PREFIX = "BD-";
-    private static final Pattern ORDER_ID_START = Pattern.compile("[0-9a-fA-F]{8}");
-
-    /**
-     * The order's number as customers, owners and riders see it (notifications, task names, Tasklist, the apps):
-     * {@value #ORDER_NUMBER_PREFIX} and the first eight hex digits of the order id, upper case, e.g.
-     * {@code BD-7AF22352}. Short enough to read out on the phone; the order id stays the unique key (any two orders
-     * share a number with a chance of one in about four billion). The one rule for it: nothing else derives an order
-     * number.
-     */
-    public static String orderNumber(String orderId) {
-        if (orderId == null || orderId.length() < 8 || !ORDER_ID_START.matcher(orderId.substring(0, 8)).matches()) {
-            throw new IllegalArgumentException("Not an order id: " + orderId);
-        }
-        return ORDER_NUMBER_PREFIX + orderId.substring(0, 8).toUpperCase(Locale.ROOT);
-    }
-
     public static final String DEFAULT_STORE_ANSWER_TIMEOUT = "PT5M";
     public static final String DEFAULT_RIDER_SEARCH_TIMEOUT = "PT10M";
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.baedal.contract.OrderNumber;
+import com.baedal.contract.PaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -444,7 +446,7 @@ class OrderDeliveryProcessTest {
     private ProcessInstance placeOrder(Map<String, Object> overrides) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_ORDER_ID, orderId);
-        variables.put(VAR_ORDER_NUMBER, orderNumber(orderId));
+        variables.put(VAR_ORDER_NUMBER, OrderNumber.of(orderId));
         variables.put(VAR_CUSTOMER_ID, "customer-1");
         variables.put(VAR_STORE_ID, STORE_ID);
         variables.put(VAR_STORE_NAME, "Chicken Palace");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.baedal.engine.EngineApplication;
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.PaymentStatus;
 import com.baedal.testsupport.LocalPostgres;
 import com.baedal.workers.payment.CardProvider;
 import com.baedal.workers.payment.PaymentCredentials;

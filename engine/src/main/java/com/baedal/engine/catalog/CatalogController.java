@@ -1,6 +1,7 @@
 package com.baedal.engine.catalog;
 
 import com.baedal.support.validation.SafeText;
+import com.baedal.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -39,7 +40,8 @@ public class CatalogController {
     @ApiResponse(responseCode = "404", description = "Unknown store")
     @GetMapping("/{storeId}/menu")
     public List<MenuItem> menu(@PathVariable @SafeText @Size(max = 64) String storeId) {
-        catalog.findStore(storeId).orElseThrow(() -> new StoreNotFoundException(storeId));
+        catalog.findStore(storeId).orElseThrow(() -> ApiProblem.notFound("store-not-found", "Store not found",
+                "Unknown store: " + storeId));
         return catalog.menu(storeId);
     }
 }

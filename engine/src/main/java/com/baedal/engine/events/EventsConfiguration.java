@@ -1,6 +1,6 @@
 package com.baedal.engine.events;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;

@@ -1,7 +1,8 @@
 package com.baedal.engine.events;
 
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventType;
+import com.baedal.engine.order.OrderRepository;
 import com.baedal.support.tracing.TraceContexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,13 +32,16 @@ public class OrderEventWriter {
     private static final Logger log = LoggerFactory.getLogger(OrderEventWriter.class);
 
     private final JdbcClient jdbc;
+    private final OrderRepository orders;
     private final ObjectMapper json;
     private final OutboxSignal signal;
     private final OutboxMetrics metrics;
     private final TraceContexts traces;
 
-    public OrderEventWriter(JdbcClient jdbc, OutboxSignal signal, OutboxMetrics metrics, TraceContexts traces) {
+    public OrderEventWriter(JdbcClient jdbc, OrderRepository orders, OutboxSignal signal, OutboxMetrics metrics,
+                            TraceContexts traces) {
         this.jdbc = jdbc;
+        this.orders = orders;
         this.json = EventJson.MAPPER;
         this.signal = signal;
         this.metrics = metrics;
@@ -47,14 +51,7 @@ public class OrderEventWriter {
     /** Records the event and returns it (with its sequence); fails when the order has no row. */
     public OrderEvent append(String orderId, OrderEventType type, Object data) {
         UUID order = UUID.fromString(orderId);
-        int sequence = jdbc.sql("""
-                        update baedal.customer_order set event_sequence = event_sequence + 1
-                         where order_id = :orderId
-                        returning event_sequence
-                        """)
-                .param("orderId", order)
-                .query(Integer.class)
-                .optional()
+        long sequence = orders.nextEventSequence(orderId)
                 .orElseThrow(() -> new ProcessEngineException("Order " + orderId + " has no order row: cannot record "
                         + type + ". Orders are placed through POST /api/orders."));
         Instant occurredAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);

@@ -1,6 +1,6 @@
 package com.baedal.engine.events;
 
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package com.baedal.engine.events;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import com.baedal.support.tracing.TraceContexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,13 +2,15 @@ package com.baedal.engine.order;
 
 import static com.baedal.process.OrderProcess.*;
 
+import com.baedal.contract.OrderNumber;
 import com.baedal.engine.catalog.CatalogService;
 import com.baedal.engine.catalog.MenuItem;
 import com.baedal.engine.catalog.Store;
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.OrderLogContext;
 import com.baedal.support.security.Caller;
+import com.baedal.support.web.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
@@ -73,7 +75,7 @@ public class OrderPlacement {
      */
     public Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey, String chosenOrderId) {
         if (!caller.is(Role.CUSTOMER)) {
-            throw OrderProblem.forbidden("Only customers place orders.");
+            throw ApiProblem.forbidden("Only customers place orders.");
         }
         String requestHash = hash(request);
         if (idempotencyKey != null) {
@@ -109,7 +111,7 @@ public class OrderPlacement {
             // (local profile) is taken.
             Optional<Placed> twin = idempotencyKey == null ? Optional.empty()
                     : replay(caller, idempotencyKey, requestHash);
-            return twin.orElseThrow(() -> OrderProblem.conflict("order-id-taken", "Order id taken",
+            return twin.orElseThrow(() -> ApiProblem.conflict("order-id-taken", "Order id taken",
                     "There is an order " + order.orderId() + " already."));
         }
         return new Placed(order.orderId(), OrderStatus.PLACED, order.total());
@@ -118,7 +120,7 @@ public class OrderPlacement {
     private Optional<Placed> replay(Caller caller, String idempotencyKey, String requestHash) {
         return orders.findByIdempotencyKey(caller.subject(), idempotencyKey).map(earlier -> {
             if (!earlier.requestHash().equals(requestHash)) {
-                throw OrderProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different order request.");
             }
             return new Placed(earlier.orderId(), OrderStatus.PLACED, earlier.total());
@@ -127,7 +129,7 @@ public class OrderPlacement {
 
     private NewOrder price(String orderId, Caller caller, PlaceOrderRequest request, String idempotencyKey,
                            String requestHash) {
-        Store store = catalog.findStore(request.storeId()).orElseThrow(() -> OrderProblem.unprocessable(
+        Store store = catalog.findStore(request.storeId()).orElseThrow(() -> ApiProblem.unprocessable(
                 "unknown-store", "Unknown store", "There is no store " + request.storeId() + "."));
         Map<String, MenuItem> menu = catalog.menu(store.storeId()).stream()
                 .collect(Collectors.toMap(MenuItem::menuItemId, Function.identity()));
@@ -137,7 +139,7 @@ public class OrderPlacement {
         for (PlaceOrderRequest.Item item : request.items()) {
             MenuItem menuItem = menu.get(item.menuItemId());
             if (menuItem == null) {
-                throw OrderProblem.unprocessable("unknown-menu-item", "Unknown menu item",
+                throw ApiProblem.unprocessable("unknown-menu-item", "Unknown menu item",
                         "Store " + store.storeId() + " has no menu item " + item.menuItemId() + ".");
             }
             long lineTotal = Math.multiplyExact(menuItem.price(), item.quantity());
@@ -153,15 +155,15 @@ public class OrderPlacement {
         }
         PlaceOrderRequest.DeliveryAddress address = request.deliveryAddress();
         if (!store.region().equals(address.region())) {
-            throw OrderProblem.unprocessable("region-not-served", "Region not served",
+            throw ApiProblem.unprocessable("region-not-served", "Region not served",
                     "Store " + store.storeId() + " delivers in " + store.region() + " only, not in "
                             + address.region() + ".");
         }
         if (!store.open()) {
-            throw OrderProblem.conflict("store-closed", "Store closed",
+            throw ApiProblem.conflict("store-closed", "Store closed",
                     "Store " + store.storeId() + " is closed and takes no orders now.");
         }
-        return new NewOrder(orderId, orderNumber(orderId), caller.subject(), store.storeId(), store.name(),
+        return new NewOrder(orderId, OrderNumber.of(orderId), caller.subject(), store.storeId(), store.name(),
                 store.pickUpAddress(), store.region(), toJson(lines), String.join(", ", summary), total,
                 toJson(address), address.street() + " (" + address.region() + ")", request.payment().method(),
                 request.payment().cardToken(), idempotencyKey, requestHash);

@@ -1,12 +1,29 @@
 package com.baedal.engine.order;
 
+import com.baedal.contract.event.OrderEventData;
+import com.baedal.process.OrderProcess;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The one door to {@code customer_order}: every read and write of that table is here, as the read-model's
+ * {@code OrderProjection} owns its tables. The row is the order's facts (customer, store, items, total, address,
+ * rider), its lock (steps of one order queue on it, see {@code com.baedal.engine.camunda}) and its event counter.
+ */
 @Repository
-class OrderRepository {
+public class OrderRepository {
+
+    private static final TypeReference<List<OrderEventData.Item>> ITEMS = new TypeReference<>() {
+    };
 
     private static final String SELECT = """
             select order_id, customer_id, store_id, region, total, process_instance_id, rider_id, request_hash
@@ -14,9 +31,11 @@ class OrderRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    OrderRepository(JdbcClient jdbc) {
+    OrderRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Records the order; its process instance is attached right after it starts, in the same transaction. */
@@ -72,9 +91,82 @@ class OrderRepository {
                 .update();
     }
 
-    private OrderRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private OrderRecord map(ResultSet rs, int row) throws SQLException {
         return new OrderRecord(rs.getString("order_id"), rs.getString("customer_id"), rs.getString("store_id"),
                 rs.getString("region"), rs.getLong("total"), rs.getString("process_instance_id"),
                 rs.getString("rider_id"), rs.getString("request_hash"));
+    }
+
+    /**
+     * Takes the order's row lock, held until the end of the current transaction. Steps of an order take it before
+     * the engine reads the process instance, so that concurrent steps of one order queue here and each reads what
+     * the one before it committed, instead of deadlocking or losing on the engine's optimistic locking.
+     */
+    public void lock(String orderId) {
+        jdbc.sql("select order_id from baedal.customer_order where order_id = :id for update")
+                .param("id", UUID.fromString(orderId))
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Locks the order of an external task (its process instance's business key), found with plain SQL so that the
+     * engine caches nothing of the task before the lock is held. Tasks of other processes lock nothing.
+     */
+    public void lockOrderOfExternalTask(String externalTaskId) {
+        // primary keys all the way: the task, its process instance, the order (business key = order id)
+        jdbc.sql("""
+                        select o.order_id from act_ru_ext_task t
+                            join act_ru_execution e on e.id_ = t.proc_inst_id_
+                            join baedal.customer_order o on o.order_id = cast(e.business_key_ as uuid)
+                        where t.id_ = :id and t.proc_def_key_ = :processKey
+                        for update of o
+                        """)
+                .param("id", externalTaskId)
+                .param("processKey", OrderProcess.PROCESS_KEY)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Counts one more event of the order and answers its sequence; empty when the order has no row. */
+    public OptionalLong nextEventSequence(String orderId) {
+        return jdbc.sql("""
+                        update baedal.customer_order set event_sequence = event_sequence + 1
+                         where order_id = :orderId
+                        returning event_sequence
+                        """)
+                .param("orderId", UUID.fromString(orderId))
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    /** The whole order as its OrderPlaced event tells it: the order row and its store; empty without a row. */
+    public Optional<OrderEventData.OrderPlaced> placed(String orderId) {
+        return jdbc.sql("""
+                        select o.customer_id, o.store_id, s.name as store_name, o.region, o.items::text as items,
+                               o.total, o.delivery_address::text as delivery_address, o.payment_method,
+                               s.lat, s.lon
+                          from baedal.customer_order o
+                          join baedal.store s on s.store_id = o.store_id
+                         where o.order_id = :orderId
+                        """)
+                .param("orderId", UUID.fromString(orderId))
+                .query(this::mapPlaced)
+                .optional();
+    }
+
+    private OrderEventData.OrderPlaced mapPlaced(ResultSet rs, int row) throws SQLException {
+        try {
+            return new OrderEventData.OrderPlaced(rs.getString("customer_id"), rs.getString("store_id"),
+                    rs.getString("store_name"), rs.getString("region"), json.readValue(rs.getString("items"), ITEMS),
+                    rs.getLong("total"),
+                    json.readValue(rs.getString("delivery_address"), OrderEventData.DeliveryAddress.class),
+                    rs.getString("payment_method"), rs.getObject("lat", Double.class),
+                    rs.getObject("lon", Double.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable items or address in the order row", e);
+        }
     }
 }

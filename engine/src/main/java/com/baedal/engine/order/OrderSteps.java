@@ -2,9 +2,10 @@ package com.baedal.engine.order;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
+import com.baedal.support.web.ApiProblem;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -38,7 +39,6 @@ public class OrderSteps {
     public static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
 
     private final OrderRepository orders;
-    private final OrderLock lock;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final TransactionTemplate tx;
@@ -49,25 +49,24 @@ public class OrderSteps {
             .retryOn(OptimisticLockingException.class)
             .build();
 
-    OrderSteps(OrderRepository orders, OrderLock lock, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
+    OrderSteps(OrderRepository orders, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
         this.orders = orders;
-        this.lock = lock;
         this.runtime = runtime;
         this.tasks = tasks;
         this.tx = tx;
     }
 
     public StepResult cancel(Caller caller, String orderId) {
-        OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+        OrderRecord order = orders.find(orderId).orElseThrow(() -> ApiProblem.orderNotFound(orderId));
         if (!caller.is(Role.CUSTOMER) || !order.customerId().equals(caller.subject())) {
-            throw OrderProblem.forbidden("Only the customer who placed order " + orderId + " can cancel it.");
+            throw ApiProblem.forbidden("Only the customer who placed order " + orderId + " can cancel it.");
         }
         try {
             inOrder(order, () -> runtime.createMessageCorrelation(MESSAGE_CANCEL_REQUESTED)
                     .processInstanceId(order.processInstanceId())
                     .correlateWithResult());
         } catch (MismatchingMessageCorrelationException tooLate) {
-            throw OrderProblem.conflict("cancel-refused", "Order can no longer be cancelled",
+            throw ApiProblem.conflict("cancel-refused", "Order can no longer be cancelled",
                     "Order " + orderId + " has started cooking or has ended; it cannot be cancelled.");
         }
         return new StepResult(orderId, CANCEL_REQUESTED);
@@ -104,9 +103,9 @@ public class OrderSteps {
      * process's riderId), exactly as a completion in Tasklist does.
      */
     public StepResult pick(Caller caller, String orderId) {
-        OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+        OrderRecord order = orders.find(orderId).orElseThrow(() -> ApiProblem.orderNotFound(orderId));
         if (!caller.is(Role.RIDER) || !order.region().equals(caller.region())) {
-            throw OrderProblem.forbidden("Only riders of region " + order.region() + " can pick order "
+            throw ApiProblem.forbidden("Only riders of region " + order.region() + " can pick order "
                     + orderId + ".");
         }
         try {
@@ -115,7 +114,7 @@ public class OrderSteps {
                         .taskDefinitionKey(TASK_PICK_UP).singleResult();
                 if (task == null) {
                     throw orders.find(orderId).map(OrderRecord::riderId).isPresent()
-                            ? alreadyTaken(orderId) : OrderProblem.notAtStep(orderId, TASK_PICK_UP);
+                            ? alreadyTaken(orderId) : notAtStep(orderId, TASK_PICK_UP);
                 }
                 tasks.claim(task.getId(), caller.subject());
                 tasks.complete(task.getId(), Map.of(VAR_PICKED_UP_CONFIRMED, true));
@@ -128,14 +127,14 @@ public class OrderSteps {
     }
 
     public StepResult complete(Caller caller, String orderId) {
-        OrderRecord order = orders.find(orderId).orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+        OrderRecord order = orders.find(orderId).orElseThrow(() -> ApiProblem.orderNotFound(orderId));
         if (!caller.is(Role.RIDER) || (order.riderId() != null && !order.riderId().equals(caller.subject()))) {
-            throw OrderProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
+            throw ApiProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
         }
         inOrder(order, () -> {
             Task task = openTask(order, TASK_CONFIRM_DELIVERY);
             if (!Objects.equals(task.getAssignee(), caller.subject())) {
-                throw OrderProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
+                throw ApiProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
             }
             tasks.complete(task.getId(), Map.of(VAR_DELIVERED, true));
             return null;
@@ -145,11 +144,11 @@ public class OrderSteps {
 
     private OrderRecord storeOrder(Caller caller, String storeId, String orderId) {
         if (!caller.is(Role.STORE_OWNER) || !storeId.equals(caller.storeId())) {
-            throw OrderProblem.forbidden("Only the owner of store " + storeId + " can act on its orders.");
+            throw ApiProblem.forbidden("Only the owner of store " + storeId + " can act on its orders.");
         }
         return orders.find(orderId)
                 .filter(order -> order.storeId().equals(storeId))
-                .orElseThrow(() -> OrderProblem.orderNotFound(orderId));
+                .orElseThrow(() -> ApiProblem.orderNotFound(orderId));
     }
 
     private void completeStoreTask(OrderRecord order, String taskKey, Map<String, Object> variables) {
@@ -168,13 +167,13 @@ public class OrderSteps {
      */
     private <T> T inOrder(OrderRecord order, Supplier<T> step) {
         return onConcurrentUpdate.execute(attempt -> tx.execute(status -> {
-            lock.lock(order.orderId());
+            orders.lock(order.orderId());
             return step.get();
         }));
     }
 
-    private static OrderProblem alreadyTaken(String orderId) {
-        return OrderProblem.conflict("already-picked", "Order already taken",
+    private static ApiProblem alreadyTaken(String orderId) {
+        return ApiProblem.conflict("already-picked", "Order already taken",
                 "Another rider has taken order " + orderId + ".");
     }
 
@@ -184,8 +183,13 @@ public class OrderSteps {
                 .taskDefinitionKey(taskKey)
                 .singleResult();
         if (task == null) {
-            throw OrderProblem.notAtStep(order.orderId(), taskKey);
+            throw notAtStep(order.orderId(), taskKey);
         }
         return task;
+    }
+
+    private static ApiProblem notAtStep(String orderId, String step) {
+        return ApiProblem.conflict("order-not-at-step", "Order is not at that step",
+                "Order " + orderId + " is not waiting for '" + step + "'.");
     }
 }

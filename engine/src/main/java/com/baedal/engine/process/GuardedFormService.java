@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * Camunda's form service with the {@link UserTaskGuard} in front of task form submissions: Tasklist completes
  * Camunda Forms through {@code submit-form}, so this is the same rule as {@link GuardedTaskService#complete}.
  */
-class GuardedFormService extends FormServiceImpl {
+public class GuardedFormService extends FormServiceImpl {
 
     private final UserTaskGuard guard;
 
-    GuardedFormService(UserTaskGuard guard) {
+    public GuardedFormService(UserTaskGuard guard) {
         this.guard = guard;
     }
 

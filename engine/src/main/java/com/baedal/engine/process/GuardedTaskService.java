@@ -22,12 +22,12 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * ({@code UPDATE}/{@code UPDATE_VARIABLE}, {@code TASK_ASSIGN}), except the hand-overs
  * {@link UserTaskGuard#mayReassignWithoutTaskAssign} allows.
  */
-class GuardedTaskService extends TaskServiceImpl {
+public class GuardedTaskService extends TaskServiceImpl {
 
     private final UserTaskGuard guard;
     private final OrderFacts facts;
 
-    GuardedTaskService(UserTaskGuard guard, OrderFacts facts) {
+    public GuardedTaskService(UserTaskGuard guard, OrderFacts facts) {
         this.guard = guard;
         this.facts = facts;
     }

@@ -1,6 +1,6 @@
 package com.baedal.engine.security;
 
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.security.HmacJwtConfig;
 import com.baedal.support.security.TokenRules;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.engine.support.OrderEventsOnTopic;
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventType;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;

@@ -1,14 +1,14 @@
 package com.baedal.engine.events;
 
 import static com.baedal.process.OrderProcess.*;
-import static com.baedal.process.event.OrderEventType.*;
+import static com.baedal.contract.event.OrderEventType.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.engine.support.OrderEventsOnTopic;
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -1,15 +1,15 @@
 package com.baedal.engine.events;
 
 import static com.baedal.process.OrderProcess.*;
-import static com.baedal.process.event.OrderEventType.*;
+import static com.baedal.contract.event.OrderEventType.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.engine.support.OrderEventsOnTopic;
 import com.baedal.engine.support.OrderFixtures;
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;

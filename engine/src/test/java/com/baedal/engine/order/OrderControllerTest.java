@@ -15,9 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.baedal.engine.security.SecurityConfig;
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
+import com.baedal.support.web.ApiProblem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -89,9 +90,9 @@ class OrderControllerTest {
 
     @Test
     void refusalsKeepTheirStatusAsProblemJson() throws Exception {
-        given(steps.cancel(any(), eq(O1))).willThrow(OrderProblem.conflict("cancel-refused", "Too late", "d"));
-        given(steps.accept(any(), eq("s-1"), eq(O2))).willThrow(OrderProblem.forbidden("not yours"));
-        given(steps.pick(any(), eq(O3))).willThrow(OrderProblem.orderNotFound(O3));
+        given(steps.cancel(any(), eq(O1))).willThrow(ApiProblem.conflict("cancel-refused", "Too late", "d"));
+        given(steps.accept(any(), eq("s-1"), eq(O2))).willThrow(ApiProblem.forbidden("not yours"));
+        given(steps.pick(any(), eq(O3))).willThrow(ApiProblem.orderNotFound(O3));
 
         mvc.perform(post("/api/orders/" + O1 + "/cancel").with(customer()))
                 .andExpect(status().isConflict())

@@ -3,13 +3,14 @@ package com.baedal.engine.order;
 import static com.baedal.process.OrderProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.baedal.contract.OrderNumber;
 import com.baedal.engine.identity.IdentitySetup;
 import com.baedal.engine.security.DevTokenIssuer;
 import com.baedal.engine.support.CamundaApi;
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.engine.support.OrderFixtures;
 import com.baedal.engine.support.OrderFixtures.StartedOrder;
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class PaymentCredentialIT {
         String orderId = place(cardToken);
         String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId)
                 .singleResult().getId();
-        StartedOrder order = new StartedOrder(orderId, orderNumber(orderId), processInstanceId);
+        StartedOrder order = new StartedOrder(orderId, OrderNumber.of(orderId), processInstanceId);
         OrderFixtures.completeCharge(externalTasks, order);
         Task accept = OrderFixtures.awaitTask(tasks, order, TASK_ACCEPT_ORDER);
 

@@ -7,7 +7,7 @@ import com.baedal.engine.security.DevTokenIssuer.DevTokenRequest;
 import com.baedal.support.web.FieldMessage;
 import com.baedal.support.web.ApiProblem;
 import com.baedal.support.web.Problems;
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.security.HmacJwtConfig;
 import com.baedal.support.security.RoleClaim;

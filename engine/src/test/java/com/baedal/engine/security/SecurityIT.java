@@ -3,7 +3,7 @@ package com.baedal.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baedal.engine.support.EngineIntegrationTest;
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.security.HmacJwtConfig;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,8 @@ package com.baedal.engine.support;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.OrderNumber;
+import com.baedal.contract.PaymentStatus;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class OrderFixtures {
                         + "\"quantity\":2,\"lineTotal\":43000}]")
                 .param("address", "{\"region\":\"" + region + "\",\"street\":\"12 Teheran-ro\"}")
                 .update();
-        String orderNumber = orderNumber(orderId);
+        String orderNumber = OrderNumber.of(orderId);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_ORDER_ID, orderId);
         variables.put(VAR_ORDER_NUMBER, orderNumber);

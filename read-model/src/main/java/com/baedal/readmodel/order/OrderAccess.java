@@ -1,8 +1,9 @@
 package com.baedal.readmodel.order;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
+import com.baedal.support.web.ApiProblem;
 import java.util.Objects;
 
 /** The access rules of SPEC §5 for the read side. */
@@ -36,22 +37,22 @@ public final class OrderAccess {
         }
         if (caller.is(Role.CUSTOMER)) {
             if (requestedCustomerId != null && !requestedCustomerId.equals(caller.subject())) {
-                throw new ForbiddenException("A customer can only list their own orders.");
+                throw ApiProblem.forbidden("A customer can only list their own orders.");
             }
             return caller.subject();
         }
-        throw new ForbiddenException("Only customers and operators list orders.");
+        throw ApiProblem.forbidden("Only customers and operators list orders.");
     }
 
     public static void checkStoreOwner(Caller caller, String storeId) {
         if (!caller.is(Role.STORE_OWNER) || !storeId.equals(caller.storeId())) {
-            throw new ForbiddenException("Only the owner of store " + storeId + " sees its orders.");
+            throw ApiProblem.forbidden("Only the owner of store " + storeId + " sees its orders.");
         }
     }
 
     public static void checkRiderOf(Caller caller, String region) {
         if (!caller.is(Role.RIDER) || !region.equals(caller.region())) {
-            throw new ForbiddenException("Only riders of region " + region + " see its deliveries.");
+            throw ApiProblem.forbidden("Only riders of region " + region + " see its deliveries.");
         }
     }
 }

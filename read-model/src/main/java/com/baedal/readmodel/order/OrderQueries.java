@@ -1,7 +1,7 @@
 package com.baedal.readmodel.order;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.PaymentStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live order streams of this instance. Each subscription remembers the last history sequence it sent; when an
- * order changes (a PostgreSQL notification, whichever instance applied the event) or every
+ * order changes (an {@link OrderChangeSignal}, whichever instance applied the event) or every
  * {@code baedal.read-model.stream.refresh-interval} (lost notifications, keep-alive), it sends the history rows after
  * that sequence, in order, and completes after a final status. Access is re-checked each time: a rider who did not
  * pick the order stops seeing it once another rider has it.
@@ -102,7 +102,7 @@ public class OrderStreamHub implements DisposableBean {
         });
     }
 
-    /** An order changed (called by the notification listener). */
+    /** An order changed (called by {@link OrderChangeSignal}). */
     public void orderChanged(String orderId) {
         orderChanged(orderId, null);
     }

@@ -1,6 +1,6 @@
 package com.baedal.readmodel.order;
 
-import com.baedal.process.OrderStatus;
+import com.baedal.contract.OrderStatus;
 import java.time.Instant;
 
 /** Data of a {@code status} event of the order stream. */

@@ -1,6 +1,6 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import java.util.List;
 
 /** What {@link OrderProjection#apply} did with one event (and with the parked successors it unblocked). */

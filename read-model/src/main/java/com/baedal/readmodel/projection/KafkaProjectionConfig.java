@@ -1,6 +1,6 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import com.baedal.readmodel.ReadModelProperties;
 import java.time.Duration;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventData;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventData;
+import com.baedal.contract.event.OrderEventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,9 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.PaymentStatus;
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventData;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.PaymentStatus;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventData;
 import com.baedal.support.tracing.TraceContexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

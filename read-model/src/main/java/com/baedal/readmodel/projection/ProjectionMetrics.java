@@ -1,7 +1,7 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,6 +1,6 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import com.baedal.readmodel.ReadModelProperties;
 import java.time.Duration;
 import java.util.Map;
@@ -97,9 +97,9 @@ public class ProjectionRebuild implements ApplicationRunner {
     }
 
     private MessageListenerContainer container() {
-        MessageListenerContainer container = registry.getListenerContainer(OrderEventListener.LISTENER_ID);
+        MessageListenerContainer container = registry.getListenerContainer(OrderEventConsumer.LISTENER_ID);
         if (container == null) {
-            throw new IllegalStateException("no listener container " + OrderEventListener.LISTENER_ID);
+            throw new IllegalStateException("no listener container " + OrderEventConsumer.LISTENER_ID);
         }
         return container;
     }

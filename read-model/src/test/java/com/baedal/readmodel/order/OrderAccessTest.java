@@ -3,10 +3,11 @@ package com.baedal.readmodel.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.PaymentStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.PaymentStatus;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
+import com.baedal.support.web.ApiProblem;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,18 +53,18 @@ class OrderAccessTest {
         assertThat(OrderAccess.customerFilter(caller("c1", Role.CUSTOMER, null, null), null)).isEqualTo("c1");
         assertThat(OrderAccess.customerFilter(caller("c1", Role.CUSTOMER, null, null), "c1")).isEqualTo("c1");
         assertThatThrownBy(() -> OrderAccess.customerFilter(caller("c1", Role.CUSTOMER, null, null), "c2"))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(ApiProblem.class).hasMessageStartingWith("403");
         assertThat(OrderAccess.customerFilter(caller("a", Role.OPERATOR, null, null), null)).isNull();
         assertThat(OrderAccess.customerFilter(caller("a", Role.OPERATOR, null, null), "c2")).isEqualTo("c2");
         assertThatThrownBy(() -> OrderAccess.customerFilter(caller("r", Role.RIDER, null, "gangnam"), null))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(ApiProblem.class).hasMessageStartingWith("403");
         assertThatThrownBy(() -> OrderAccess.checkStoreOwner(caller("o", Role.STORE_OWNER, "s2", null), "s1"))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(ApiProblem.class).hasMessageStartingWith("403");
         OrderAccess.checkStoreOwner(caller("o", Role.STORE_OWNER, "s1", null), "s1");
         assertThatThrownBy(() -> OrderAccess.checkRiderOf(caller("r", Role.RIDER, null, "mapo"), "gangnam"))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(ApiProblem.class).hasMessageStartingWith("403");
         assertThatThrownBy(() -> OrderAccess.checkRiderOf(caller("o", Role.OPERATOR, null, "gangnam"), "gangnam"))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(ApiProblem.class).hasMessageStartingWith("403");
         OrderAccess.checkRiderOf(caller("r", Role.RIDER, null, "gangnam"), "gangnam");
     }
 }

@@ -3,9 +3,9 @@ package com.baedal.readmodel.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventData;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventData;
+import com.baedal.contract.event.OrderEventType;
 import com.baedal.readmodel.support.ReadModelIntegrationTest;
 import com.baedal.readmodel.support.TestOrder;
 import com.baedal.readmodel.support.TestTokens;

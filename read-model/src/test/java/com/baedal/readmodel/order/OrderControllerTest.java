@@ -14,9 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.PaymentStatus;
-import com.baedal.process.Role;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.PaymentStatus;
+import com.baedal.contract.Role;
 import com.baedal.readmodel.ReadModelProperties;
 import com.baedal.readmodel.security.SecurityConfig;
 import com.baedal.support.security.Caller;

@@ -2,7 +2,7 @@ package com.baedal.readmodel.support;
 
 import static org.awaitility.Awaitility.await;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import com.baedal.testsupport.LocalPostgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

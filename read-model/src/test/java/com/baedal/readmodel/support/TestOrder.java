@@ -1,8 +1,8 @@
 package com.baedal.readmodel.support;
 
-import com.baedal.process.event.OrderEvent;
-import com.baedal.process.event.OrderEventData;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.contract.event.OrderEvent;
+import com.baedal.contract.event.OrderEventData;
+import com.baedal.contract.event.OrderEventType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

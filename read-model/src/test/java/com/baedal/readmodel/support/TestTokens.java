@@ -1,6 +1,6 @@
 package com.baedal.readmodel.support;
 
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.security.HmacJwtConfig;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;

@@ -25,7 +25,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * (public operations clear it with an empty {@code @SecurityRequirements}), and error answers as
  * {@code application/problem+json} with the {@value #PROBLEM_SCHEMA} schema: controllers declare only the status
  * and description of an error response ({@code @ApiResponse(responseCode = "409", description = ...)}), examples
- * optional, and {@link #problemResponses()} gives every 4xx/5xx response that content.
+ * optional, and {@link #problemResponses()} gives every 4xx/5xx response that content. The 401 of an operation that
+ * needs the token is the same everywhere ({@value #UNAUTHORIZED}), so it is added here rather than by each controller.
  */
 public final class ApiDocs {
 
@@ -34,6 +35,9 @@ public final class ApiDocs {
     /** Name of the RFC 9457 problem schema in {@code components.schemas}. */
     public static final String PROBLEM_SCHEMA = "Problem";
     public static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    /** The 401 every operation that needs the bearer token answers without a valid one. */
+    public static final String UNAUTHORIZED = "No valid bearer token";
 
     private static final Pattern ERROR_STATUS = Pattern.compile("[45]\\d\\d");
 
@@ -58,7 +62,10 @@ public final class ApiDocs {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_JWT));
     }
 
-    /** Every 4xx/5xx response: {@code application/problem+json} with the problem schema, declared examples kept. */
+    /**
+     * Every 4xx/5xx response: {@code application/problem+json} with the problem schema, declared examples kept; every
+     * operation that needs the token (it does not clear the security requirement) answers 401.
+     */
     public static OpenApiCustomizer problemResponses() {
         return ApiDocs::problemResponses;
     }
@@ -77,6 +84,10 @@ public final class ApiDocs {
         openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
             if (operation.getResponses() == null) {
                 return;
+            }
+            boolean needsToken = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+            if (needsToken && !operation.getResponses().containsKey("401")) {
+                operation.getResponses().addApiResponse("401", new ApiResponse().description(UNAUTHORIZED));
             }
             operation.getResponses().forEach((status, response) -> {
                 if (ERROR_STATUS.matcher(status).matches()) {

@@ -1,6 +1,6 @@
 package com.baedal.support.security;
 
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**

@@ -35,6 +35,11 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.NOT_FOUND, slug, title, detail);
     }
 
+    /** 404 for an unknown order, or one the caller may not see (both alike, so order ids cannot be probed). */
+    public static ApiProblem orderNotFound(String orderId) {
+        return notFound("order-not-found", "Order not found", "No order " + orderId + ".");
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
     }

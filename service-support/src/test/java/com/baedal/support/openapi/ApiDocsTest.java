@@ -68,4 +68,20 @@ class ApiDocsTest {
         ApiDocs.problemResponses().customise(bare);
         assertThat(bare.getComponents().getSchemas()).containsKey(ApiDocs.PROBLEM_SCHEMA);
     }
+
+    @Test
+    void everyOperationThatNeedsTheTokenAnswers401AndPublicOnesDoNot() {
+        ApiResponses secured = new ApiResponses().addApiResponse("200", new ApiResponse().description("ok"));
+        ApiResponses open = new ApiResponses().addApiResponse("200", new ApiResponse().description("ok"));
+        document.paths(new Paths()
+                .addPathItem("/api/orders/{orderId}/cancel", new PathItem().post(new Operation().responses(secured)))
+                .addPathItem("/api/stores", new PathItem().get(new Operation().responses(open)
+                        .security(java.util.List.of()))));
+
+        ApiDocs.problemResponses().customise(document);
+
+        assertThat(secured.get("401").getDescription()).isEqualTo(ApiDocs.UNAUTHORIZED);
+        assertThat(secured.get("401").getContent()).containsOnlyKeys("application/problem+json");
+        assertThat(open).doesNotContainKey("401");
+    }
 }

@@ -2,7 +2,7 @@ package com.baedal.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;

@@ -1,6 +1,6 @@
 package com.baedal.simulator.bench;
 
-import com.baedal.process.OrderStatus;
+import com.baedal.contract.OrderStatus;
 import com.baedal.simulator.BaedalClient;
 import com.baedal.simulator.BaedalClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;

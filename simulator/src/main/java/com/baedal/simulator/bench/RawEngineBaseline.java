@@ -2,7 +2,8 @@ package com.baedal.simulator.bench;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.OrderNumber;
+import com.baedal.contract.PaymentStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -139,7 +140,7 @@ public final class RawEngineBaseline {
         String orderId = UUID.randomUUID().toString();
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_ORDER_ID, orderId);
-        variables.put(VAR_ORDER_NUMBER, orderNumber(orderId));
+        variables.put(VAR_ORDER_NUMBER, OrderNumber.of(orderId));
         variables.put(VAR_CUSTOMER_ID, "bench-customer-" + (number % 40));
         variables.put(VAR_STORE_ID, "chicken-gangnam");
         variables.put(VAR_STORE_NAME, "Gangnam Fried Chicken");

@@ -1,6 +1,6 @@
 package com.baedal.simulator.chaos;
 
-import com.baedal.process.OrderStatus;
+import com.baedal.contract.OrderStatus;
 import com.baedal.simulator.BaedalClient;
 import com.baedal.simulator.bench.Metrics;
 import com.baedal.simulator.bench.PlatformDriver;

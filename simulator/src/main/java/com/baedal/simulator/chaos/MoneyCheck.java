@@ -1,7 +1,7 @@
 package com.baedal.simulator.chaos;
 
-import com.baedal.process.OrderStatus;
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.PaymentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

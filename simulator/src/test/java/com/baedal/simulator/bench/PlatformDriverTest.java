@@ -3,7 +3,7 @@ package com.baedal.simulator.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.baedal.process.OrderStatus;
+import com.baedal.contract.OrderStatus;
 import org.junit.jupiter.api.Test;
 
 class PlatformDriverTest {

@@ -21,12 +21,10 @@ public class NotificationService {
 
     private final JdbcClient db;
     private final Notifier notifier;
-    private final NotificationProperties.Regions regions;
 
-    public NotificationService(JdbcClient db, Notifier notifier, NotificationProperties.Regions regions) {
+    public NotificationService(JdbcClient db, Notifier notifier) {
         this.db = db;
         this.notifier = notifier;
-        this.regions = regions;
     }
 
     /** @return true when this call sent it, false when it had been sent before */
@@ -52,11 +50,11 @@ public class NotificationService {
         return true;
     }
 
-    /** Operators plus the rider groups of the regions next to {@code region} ({@code baedal.regions.neighbours}). */
-    public List<String> escalationRecipients(String region) {
+    /** Operators plus the rider groups of the neighbouring regions the engine named for the escalation. */
+    public List<String> escalationRecipients(List<String> neighbourRegions) {
         List<String> recipients = new ArrayList<>();
         recipients.add(OrderProcess.GROUP_OPERATORS);
-        regions.neighboursOf(region).forEach(neighbour -> recipients.add(OrderProcess.ridersGroup(neighbour)));
+        neighbourRegions.forEach(neighbour -> recipients.add(OrderProcess.ridersGroup(neighbour)));
         return recipients;
     }
 }

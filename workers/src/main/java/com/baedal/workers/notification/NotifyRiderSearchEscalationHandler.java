@@ -5,6 +5,8 @@ import static com.baedal.process.OrderProcess.*;
 import com.baedal.workers.support.TaskVariables;
 import com.baedal.workers.support.WorkerLifecycle;
 import com.baedal.workers.support.WorkerMetrics;
+import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ExternalTaskSubscription(topicName = TOPIC_NOTIFY_RIDER_SEARCH_ESCALATION, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_NAME, VAR_REGION, VAR_DELIVERY_ADDRESS})
+        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_NAME, VAR_REGION, VAR_DELIVERY_ADDRESS,
+                VAR_NEIGHBOUR_REGIONS})
 public class NotifyRiderSearchEscalationHandler extends NotifyHandler {
 
     public NotifyRiderSearchEscalationHandler(NotificationService notifications, NotificationProperties properties,
@@ -30,6 +33,13 @@ public class NotifyRiderSearchEscalationHandler extends NotifyHandler {
                 + TaskVariables.string(task, VAR_STORE_NAME) + " (" + region + ") yet. Deliver to "
                 + TaskVariables.string(task, VAR_DELIVERY_ADDRESS) + ".";
         return new Notification(TaskVariables.string(task, VAR_ORDER_ID), NotificationKind.RIDER_SEARCH_ESCALATED,
-                Notification.CHANNEL_PUSH, notifications().escalationRecipients(region), text);
+                Notification.CHANNEL_PUSH, notifications().escalationRecipients(neighbours(task)), text);
+    }
+
+    /** The engine's list; an escalation of an order started before it sent one reaches the operators alone. */
+    static List<String> neighbours(ExternalTask task) {
+        Object value = task.getVariable(VAR_NEIGHBOUR_REGIONS);
+        return value == null ? List.of() : Arrays.stream(value.toString().split(","))
+                .map(String::trim).filter(region -> !region.isEmpty()).toList();
     }
 }

@@ -1,6 +1,6 @@
 package com.baedal.workers.payment;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.PaymentStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

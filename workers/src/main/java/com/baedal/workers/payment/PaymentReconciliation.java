@@ -1,6 +1,6 @@
 package com.baedal.workers.payment;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.PaymentStatus;
 import com.baedal.support.OrderLogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package com.baedal.workers.payment;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.PaymentStatus;
 import java.time.Instant;
 
 /** A read-only copy of a payment record. */

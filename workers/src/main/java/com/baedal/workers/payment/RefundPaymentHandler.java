@@ -2,7 +2,7 @@ package com.baedal.workers.payment;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.PaymentStatus;
 import com.baedal.workers.support.TaskOutcome;
 import com.baedal.workers.support.TaskVariables;
 import com.baedal.workers.support.WorkerLifecycle;

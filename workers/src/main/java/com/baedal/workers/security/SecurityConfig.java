@@ -2,7 +2,7 @@ package com.baedal.workers.security;
 
 import static com.baedal.support.security.ServiceEndpoints.path;
 
-import com.baedal.process.Role;
+import com.baedal.contract.Role;
 import com.baedal.support.security.JwtResourceServer;
 import com.baedal.support.security.ProblemSecurityHandlers;
 import com.baedal.support.security.ServiceEndpoints;

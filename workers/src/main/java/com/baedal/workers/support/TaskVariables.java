@@ -16,11 +16,6 @@ public final class TaskVariables {
         return value.toString();
     }
 
-    public static String optionalString(ExternalTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
     public static long number(ExternalTask task, String name) {
         Object value = task.getVariable(name);
         if (value instanceof Number number) {

@@ -42,6 +42,7 @@ class PaymentApiDocsTest {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
     @MockitoBean PaymentService payments;
+    @MockitoBean PaymentReconciliation reconciliation;
 
     @Test
     void theDocumentIsPublicAndListsThePaymentsApiWithItsErrors() throws Exception {
@@ -55,7 +56,7 @@ class PaymentApiDocsTest {
                 .isEqualTo("bearer");
         List<String> paths = new ArrayList<>();
         docs.path("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).containsExactly("/api/payments/{orderId}");
+        assertThat(paths).containsExactlyInAnyOrder("/api/payments/{orderId}", "/api/payments/reconciliations");
 
         JsonNode payment = docs.path("paths").path("/api/payments/{orderId}").path("get");
         List<String> statuses = new ArrayList<>();

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.PaymentStatus;
 import com.baedal.workers.security.SecurityConfig;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +44,7 @@ class PaymentControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean PaymentService payments;
+    @MockitoBean PaymentReconciliation reconciliation;
     @Value("${baedal.security.jwt.secret}") String secret;
 
     private static PaymentSnapshot payment(String orderId, String customerId, int attempts) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.baedal.process.PaymentStatus;
+import com.baedal.contract.PaymentStatus;
 import com.baedal.testsupport.LocalPostgres;
 import com.baedal.workers.payment.PaymentService.ChargeOutcome;
 import com.baedal.workers.payment.PaymentService.ChargeRequest;

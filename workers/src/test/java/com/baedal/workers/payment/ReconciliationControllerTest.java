@@ -24,7 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code POST /api/payments/reconciliations}: operators only, answers the run with its repairs and incidents. */
-@WebMvcTest(ReconciliationController.class)
+@WebMvcTest(PaymentController.class)
 @Import(SecurityConfig.class)
 @ActiveProfiles("local")
 class ReconciliationControllerTest {
@@ -33,6 +33,7 @@ class ReconciliationControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean PaymentReconciliation reconciliation;
+    @MockitoBean PaymentService payments;
 
     private static JwtRequestPostProcessor token(String subject, String role) {
         return jwt().jwt(jwt -> jwt.subject(subject).claim("role", role))

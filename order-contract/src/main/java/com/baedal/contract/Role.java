@@ -1,4 +1,4 @@
-package com.baedal.process;
+package com.baedal.contract;
 
 /** The JWT {@code role} claim values of SPEC §5. */
 public enum Role {

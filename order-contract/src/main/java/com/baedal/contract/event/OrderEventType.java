@@ -1,6 +1,6 @@
-package com.baedal.process.event;
+package com.baedal.contract.event;
 
-import com.baedal.process.OrderStatus;
+import com.baedal.contract.OrderStatus;
 import java.util.Optional;
 
 /**

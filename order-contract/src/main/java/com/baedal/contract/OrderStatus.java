@@ -1,4 +1,4 @@
-package com.baedal.process;
+package com.baedal.contract;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
-package com.baedal.engine.process;
+package com.baedal.engine.camunda;
 
 import com.baedal.engine.order.RiderAssignment;
+import com.baedal.engine.process.OrderTaskCreateListener;
 import com.baedal.process.OrderProcess;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,12 +25,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class OrderProcessParseListener extends AbstractBpmnParseListener {
+public class OrderTaskParseListener extends AbstractBpmnParseListener {
 
     private final TaskListener onCreate = new OrderTaskCreateListener();
     private final RiderAssignment riderAssignment;
 
-    public OrderProcessParseListener(RiderAssignment riderAssignment) {
+    public OrderTaskParseListener(RiderAssignment riderAssignment) {
         this.riderAssignment = riderAssignment;
     }
 

@@ -1,6 +1,5 @@
-package com.baedal.process;
+package com.baedal.contract;
 
-import static com.baedal.process.OrderProcess.orderNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,17 +19,17 @@ class OrderNumberTest {
 
     @Test
     void isThePrefixAndTheFirstEightHexDigitsOfTheOrderIdUpperCase() {
-        assertThat(orderNumber("7af22352-1c0e-4f3b-9a51-0c1d2e3f4a5b")).isEqualTo("BD-7AF22352");
+        assertThat(OrderNumber.of("7af22352-1c0e-4f3b-9a51-0c1d2e3f4a5b")).isEqualTo("BD-7AF22352");
         String orderId = UUID.randomUUID().toString();
-        assertThat(orderNumber(orderId)).matches("BD-[0-9A-F]{8}")
-                .isEqualTo(orderNumber(orderId.toUpperCase()));
+        assertThat(OrderNumber.of(orderId)).matches("BD-[0-9A-F]{8}")
+                .isEqualTo(OrderNumber.of(orderId.toUpperCase()));
     }
 
     /** The order ids whose old numbers (the bare hex digits) a search box took for a number. */
     @ParameterizedTest
     @ValueSource(strings = {"12345678", "1e345678", "00000000", "1E345678", "99999999", "0e000000", "12345e67"})
     void isNeverANumberNorADateWhateverTheOrderIdStartsWith(String start) {
-        String number = orderNumber(start + "-1c0e-4f3b-9a51-0c1d2e3f4a5b");
+        String number = OrderNumber.of(start + "-1c0e-4f3b-9a51-0c1d2e3f4a5b");
         assertThat(start.toUpperCase()).matches(JS_NUMBER); // the old number was one
         assertThat(number).doesNotMatch(JS_NUMBER).doesNotMatch(DATE_LIKE);
         assertThatThrownBy(() -> Double.parseDouble(number)).isInstanceOf(NumberFormatException.class);
@@ -40,6 +39,6 @@ class OrderNumberTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "1234567", "xyz45678-1c0e-4f3b-9a51-0c1d2e3f4a5b", "1234 678"})
     void refusesWhatIsNoOrderId(String notAnOrderId) {
-        assertThatThrownBy(() -> orderNumber(notAnOrderId)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderNumber.of(notAnOrderId)).isInstanceOf(IllegalArgumentException.class);
     }
 }

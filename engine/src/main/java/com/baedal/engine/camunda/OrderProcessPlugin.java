@@ -1,7 +1,9 @@
-package com.baedal.engine.process;
+package com.baedal.engine.camunda;
 
-import com.baedal.engine.order.OrderLock;
-import com.baedal.engine.order.OrderLockingExternalTaskService;
+import com.baedal.engine.order.OrderRepository;
+import com.baedal.engine.process.GuardedFormService;
+import com.baedal.engine.process.GuardedTaskService;
+import com.baedal.engine.process.UserTaskGuard;
 import com.baedal.engine.security.CamundaTrustPlugin;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +21,11 @@ import org.springframework.stereotype.Component;
 public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
 
     private final List<BpmnParseListener> parseListeners;
-    private final OrderLock orderLock;
+    private final OrderRepository orders;
 
-    public OrderProcessPlugin(List<BpmnParseListener> parseListeners, OrderLock orderLock) {
+    public OrderProcessPlugin(List<BpmnParseListener> parseListeners, OrderRepository orders) {
         this.parseListeners = parseListeners;
-        this.orderLock = orderLock;
+        this.orders = orders;
     }
 
     @Override
@@ -34,7 +36,7 @@ public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(listeners);
         }
         listeners.addAll(parseListeners);
-        configuration.setExternalTaskService(new OrderLockingExternalTaskService(orderLock));
+        configuration.setExternalTaskService(new OrderLockingExternalTaskService(orders));
         UserTaskGuard userTasks = new UserTaskGuard();
         configuration.setTaskService(new GuardedTaskService(userTasks, CamundaTrustPlugin.orderFacts(configuration)));
         configuration.setFormService(new GuardedFormService(userTasks));

@@ -1,10 +1,14 @@
-package com.baedal.engine.events;
+package com.baedal.engine.camunda;
 
 import static com.baedal.process.OrderProcess.*;
 
-import com.baedal.process.PaymentStatus;
-import com.baedal.process.event.OrderEventData;
-import com.baedal.process.event.OrderEventType;
+import com.baedal.engine.events.OrderEventWriter;
+import com.baedal.engine.events.RegionProperties;
+import com.baedal.engine.order.OrderRepository;
+import com.baedal.contract.PaymentStatus;
+import com.baedal.contract.event.OrderEventData;
+import com.baedal.contract.event.OrderEventType;
+import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,15 +38,15 @@ import org.springframework.stereotype.Component;
  * Each listener writes the event through {@link OrderEventWriter} in the step's own transaction.
  */
 @Component
-public class OrderEventsParseListener extends AbstractBpmnParseListener {
+public class OrderEventParseListener extends AbstractBpmnParseListener {
 
     private final OrderEventWriter writer;
-    private final PlacedOrders placedOrders;
+    private final OrderRepository orders;
     private final RegionProperties regions;
 
-    public OrderEventsParseListener(OrderEventWriter writer, PlacedOrders placedOrders, RegionProperties regions) {
+    public OrderEventParseListener(OrderEventWriter writer, OrderRepository orders, RegionProperties regions) {
         this.writer = writer;
-        this.placedOrders = placedOrders;
+        this.orders = orders;
         this.regions = regions;
     }
 
@@ -52,7 +56,7 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
             return;
         }
         onEnd(process, START_ORDER_PLACED, OrderEventType.OrderPlaced,
-                execution -> placedOrders.read(orderId(execution)));
+                execution -> placed(orderId(execution)));
         onTake(process, FLOW_PAYMENT_TAKEN, OrderEventType.PaymentApproved,
                 execution -> new OrderEventData.PaymentApproved(total(execution)));
         onEnd(process, EVENT_PAYMENT_DECLINED, OrderEventType.PaymentDeclined,
@@ -75,7 +79,10 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
         onRefund(process, TASK_REFUND_CHARGE_IN_FLIGHT);
         onEnd(process, EVENT_RIDER_SEARCH_TIMEOUT, OrderEventType.RiderSearchEscalated, execution -> {
             String region = string(execution.getVariable(VAR_REGION));
-            return new OrderEventData.RiderSearchEscalated(region, regions.neighboursOf(region));
+            List<String> neighbours = regions.neighboursOf(region);
+            // the escalation's notification task reads them: the workers keep no region map of their own
+            execution.setVariable(VAR_NEIGHBOUR_REGIONS, String.join(",", neighbours));
+            return new OrderEventData.RiderSearchEscalated(region, neighbours);
         });
     }
 
@@ -155,6 +162,11 @@ public class OrderEventsParseListener extends AbstractBpmnParseListener {
             }
         }
         return null;
+    }
+
+    private OrderEventData.OrderPlaced placed(String orderId) {
+        return orders.placed(orderId).orElseThrow(() -> new ProcessEngineException("Order " + orderId
+                + " has no order row: cannot record OrderPlaced. Orders are placed through POST /api/orders."));
     }
 
     private static String orderId(DelegateExecution execution) {

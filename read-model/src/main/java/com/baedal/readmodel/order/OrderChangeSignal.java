@@ -15,14 +15,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One dedicated PostgreSQL connection per instance that {@code LISTEN}s on {@link OrderProjection#STATUS_CHANNEL}
- * and hands each changed orderId to the {@link OrderStreamHub}. The instance that applied an event need not be the
+ * The signal that an order changed, whichever read-model instance applied its event: PostgreSQL {@code NOTIFY} (not
+ * a push message to a person). One dedicated connection per instance {@code LISTEN}s on
+ * {@link OrderProjection#STATUS_CHANNEL} and hands each changed orderId to the {@link OrderStreamHub}. The instance that applied an event need not be the
  * one holding the stream. Reconnects on failure; streams catch up at once after a reconnect.
  */
 @Component
-public class OrderStatusNotifications implements SmartLifecycle {
+public class OrderChangeSignal implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderStatusNotifications.class);
+    private static final Logger log = LoggerFactory.getLogger(OrderChangeSignal.class);
     private static final int POLL_MILLIS = 500;
     private static final long RECONNECT_MILLIS = 2000;
 
@@ -31,7 +32,7 @@ public class OrderStatusNotifications implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
 
-    public OrderStatusNotifications(DataSourceProperties dataSource, OrderStreamHub hub) {
+    public OrderChangeSignal(DataSourceProperties dataSource, OrderStreamHub hub) {
         this.dataSource = dataSource;
         this.hub = hub;
     }

@@ -1,5 +1,6 @@
-package com.baedal.engine.order;
+package com.baedal.engine.camunda;
 
+import com.baedal.engine.order.OrderRepository;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.ExternalTaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
@@ -9,7 +10,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * The engine's external-task service (what {@code /engine-rest/external-task} calls) with one change: a worker's
- * complete, BPMN error or failure takes the order's {@link OrderLock} first, in the same transaction, before the
+ * complete, BPMN error or failure takes the order's row lock ({@link OrderRepository#lockOrderOfExternalTask}) first, in the same transaction, before the
  * engine reads the task or the process instance. It then waits behind a store's or rider's command on the same order
  * and reads what that command committed, instead of reading the process instance before it and losing with an
  * optimistic-locking failure (a wasted transaction, a retry and a stack trace in the log). The commands stay the
@@ -17,10 +18,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  */
 public class OrderLockingExternalTaskService extends ExternalTaskServiceImpl {
 
-    private final OrderLock lock;
+    private final OrderRepository orders;
 
-    public OrderLockingExternalTaskService(OrderLock lock) {
-        this.lock = lock;
+    public OrderLockingExternalTaskService(OrderRepository orders) {
+        this.orders = orders;
     }
 
     @Override
@@ -29,7 +30,7 @@ public class OrderLockingExternalTaskService extends ExternalTaskServiceImpl {
         commandExecutor.execute(new CompleteExternalTaskCmd(externalTaskId, workerId, variables, localVariables) {
             @Override
             public Void execute(CommandContext commandContext) {
-                lock.lockOrderOfExternalTask(externalTaskId);
+                orders.lockOrderOfExternalTask(externalTaskId);
                 return super.execute(commandContext);
             }
         });
@@ -42,7 +43,7 @@ public class OrderLockingExternalTaskService extends ExternalTaskServiceImpl {
                 variables) {
             @Override
             public Void execute(CommandContext commandContext) {
-                lock.lockOrderOfExternalTask(externalTaskId);
+                orders.lockOrderOfExternalTask(externalTaskId);
                 return super.execute(commandContext);
             }
         });
@@ -56,7 +57,7 @@ public class OrderLockingExternalTaskService extends ExternalTaskServiceImpl {
                 retries, retryDuration, variables, localVariables) {
             @Override
             public Void execute(CommandContext commandContext) {
-                lock.lockOrderOfExternalTask(externalTaskId);
+                orders.lockOrderOfExternalTask(externalTaskId);
                 return super.execute(commandContext);
             }
         });

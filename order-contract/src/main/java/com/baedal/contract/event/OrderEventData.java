@@ -1,4 +1,4 @@
-package com.baedal.process.event;
+package com.baedal.contract.event;
 
 import java.util.List;
 

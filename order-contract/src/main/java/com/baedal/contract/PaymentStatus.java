@@ -1,4 +1,4 @@
-package com.baedal.process;
+package com.baedal.contract;
 
 /** Payment statuses of SPEC §4. */
 public enum PaymentStatus {

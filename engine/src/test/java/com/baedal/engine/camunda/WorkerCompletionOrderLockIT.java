@@ -1,9 +1,10 @@
-package com.baedal.engine.order;
+package com.baedal.engine.camunda;
 
 import static com.baedal.process.OrderProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.baedal.engine.order.OrderRepository;
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.engine.support.OrderFixtures;
 import com.baedal.engine.support.OrderFixtures.StartedOrder;
@@ -36,7 +37,7 @@ class WorkerCompletionOrderLockIT {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ExternalTaskService externalTaskService;
-    @Autowired OrderLock orderLock;
+    @Autowired OrderRepository orders;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired JdbcClient jdbc;
 
@@ -64,7 +65,7 @@ class WorkerCompletionOrderLockIT {
         CompletableFuture<Void> accept = CompletableFuture.runAsync(() ->
                 new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
                     // what an order command does: the order's lock, then the engine
-                    orderLock.lock(order.orderId());
+                    orders.lock(order.orderId());
                     taskService.complete(acceptTask, Map.of(VAR_ACCEPTED, true));
                     acceptHoldsTheOrder.countDown();
                     awaitLatch(letAcceptCommit);

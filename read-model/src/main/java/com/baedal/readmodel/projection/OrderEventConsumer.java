@@ -1,6 +1,6 @@
 package com.baedal.readmodel.projection;
 
-import com.baedal.process.event.OrderEvent;
+import com.baedal.contract.event.OrderEvent;
 import com.baedal.support.tracing.TraceContexts;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,17 +16,17 @@ import org.springframework.stereotype.Component;
  * projection absorbs as duplicates. Started by {@link ProjectionRebuild} (after an optional rebuild).
  */
 @Component
-public class OrderEventListener {
+public class OrderEventConsumer {
 
     public static final String LISTENER_ID = "order-projection";
-    private static final Logger log = LoggerFactory.getLogger(OrderEventListener.class);
+    private static final Logger log = LoggerFactory.getLogger(OrderEventConsumer.class);
 
     private final OrderEventReader reader;
     private final OrderProjection projection;
     private final ProjectionMetrics metrics;
     private final TraceContexts traces;
 
-    public OrderEventListener(OrderEventReader reader, OrderProjection projection, ProjectionMetrics metrics,
+    public OrderEventConsumer(OrderEventReader reader, OrderProjection projection, ProjectionMetrics metrics,
                               TraceContexts traces) {
         this.reader = reader;
         this.projection = projection;

@@ -180,7 +180,7 @@ public final class Layout {
         return components;
     }
 
-    /** Every instance of every service; they start together once the infrastructure is ready. */
+    /** Every instance of every service, started once the infrastructure is ready (in the {@link #serviceGroups()}). */
     public List<Component> services() {
         List<Component> components = new ArrayList<>();
         for (Instance instance : allInstances()) {

@@ -36,7 +36,9 @@ public class NotificationTopics {
         this.handling = handling;
     }
 
-    /** Topic {@value com.baedal.process.OrderProcess#TOPIC_NOTIFY_STORE}: tells the store's owners about a paid order. */
+    /**
+     * Topic {@value com.baedal.process.OrderProcess#TOPIC_NOTIFY_STORE}: tells the store's owners about a paid order.
+     */
     @Bean
     @ExternalTaskSubscription(topicName = TOPIC_NOTIFY_STORE, processDefinitionKey = PROCESS_KEY,
             variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_ORDER_NUMBER, VAR_STORE_ID, VAR_ITEMS_SUMMARY,

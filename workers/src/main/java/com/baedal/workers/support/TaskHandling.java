@@ -142,7 +142,8 @@ public class TaskHandling {
             return TaskOutcome.UNREPORTED;
         } catch (RuntimeException unexpected) {
             log.warn("Task {} of topic {} failed", task.getId(), topic, unexpected);
-            return fail(retryPolicy, task, service, unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
+            return fail(retryPolicy, task, service,
+                    unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
                     stackTrace(unexpected));
         }
     }

@@ -6,7 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.baedal.simulator.BaedalClient;
 import com.baedal.simulator.BaedalClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +27,8 @@ final class Apps {
     static final String REGION = "gangnam";
     /** Local profile only: the id of the order a test places (engine OrderController.DEV_ORDER_ID_HEADER). */
     static final String DEV_ORDER_ID_HEADER = "Baedal-Dev-Order-Id";
+
+    private static final ObjectMapper SSE_JSON = new ObjectMapper();
 
     final BaedalClient api = new BaedalClient(Platform.get().gateway());
 
@@ -99,5 +110,22 @@ final class Apps {
         assertThat(response.status()).as("answer %s", response.body()).isEqualTo(status);
         assertThat(response.body().path("status").asInt()).isEqualTo(status);
         assertThat(response.body().has("title")).isTrue();
+    }
+
+    /** The {@code status} of each Server-Sent Event of an order's stream, until the stream ends. */
+    static List<String> streamedStatuses(HttpResponse<InputStream> response) {
+        List<String> statuses = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    statuses.add(SSE_JSON.readTree(line.substring(5)).get("status").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return statuses;
     }
 }

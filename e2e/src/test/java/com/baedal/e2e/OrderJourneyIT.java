@@ -7,8 +7,6 @@ import com.baedal.contract.OrderNumber;
 import com.baedal.simulator.BaedalClient;
 import com.baedal.simulator.BaedalClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -130,21 +128,6 @@ class OrderJourneyIT {
             request.header("Last-Event-ID", lastEventId);
         }
         return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(response -> {
-                    List<String> statuses = new ArrayList<>();
-                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
-                            StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            if (line.startsWith("data:")) {
-                                statuses.add(new com.fasterxml.jackson.databind.ObjectMapper()
-                                        .readTree(line.substring(5)).get("status").asText());
-                            }
-                        }
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    return statuses;
-                });
+                .thenApply(Apps::streamedStatuses);
     }
 }

@@ -9,10 +9,6 @@ import com.baedal.process.OrderProcess;
 import com.baedal.simulator.BaedalClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -239,19 +235,7 @@ class ReplicaIT {
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(response -> {
                     assertThat(response.statusCode()).isEqualTo(200);
-                    List<String> statuses = new ArrayList<>();
-                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
-                            StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            if (line.startsWith("data:")) {
-                                statuses.add(JSON.readTree(line.substring(5)).get("status").asText());
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return statuses;
+                    return Apps.streamedStatuses(response);
                 });
     }
 

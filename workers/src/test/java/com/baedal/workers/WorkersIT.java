@@ -311,12 +311,7 @@ class WorkersIT {
         try {
             orderId = chargeByAWorkerThatDiesAfterTheProviderCharged();
             // ... and the customer cancels meanwhile: the charge task goes away with the cancel
-            ResponseEntity<Map<String, Object>> cancel = engineApi.post()
-                    .uri("/api/orders/{order}/cancel", orderId)
-                    .header("Authorization", "Bearer " + customerToken)
-                    .retrieve()
-                    .toEntity(new ParameterizedTypeReference<>() { });
-            assertThat(cancel.getStatusCode().value()).isEqualTo(202);
+            cancelAsCustomer(orderId);
         } finally {
             paymentFetchLoop.start(); // ... the workers are back
         }
@@ -433,12 +428,7 @@ class WorkersIT {
                 .isTrue();
         double refundsWaiting = deferred(TOPIC_PAYMENT_REFUND);
 
-        ResponseEntity<Map<String, Object>> cancel = engineApi.post()
-                .uri("/api/orders/{order}/cancel", orderId)
-                .header("Authorization", "Bearer " + customerToken)
-                .retrieve()
-                .toEntity(new ParameterizedTypeReference<>() { });
-        assertThat(cancel.getStatusCode().value()).isEqualTo(202);
+        cancelAsCustomer(orderId);
         // the refund (another handler thread) must not conclude "nothing taken" while the charge is in flight
         await().atMost(Duration.ofSeconds(30)).until(() -> deferred(TOPIC_PAYMENT_REFUND) > refundsWaiting);
         assertThat(payment(orderId).cancelled()).isTrue();
@@ -460,12 +450,7 @@ class WorkersIT {
         String orderId;
         try {
             orderId = placeOrder("tok_visa");
-            ResponseEntity<Map<String, Object>> cancel = engineApi.post()
-                    .uri("/api/orders/{order}/cancel", orderId)
-                    .header("Authorization", "Bearer " + customerToken)
-                    .retrieve()
-                    .toEntity(new ParameterizedTypeReference<>() { });
-            assertThat(cancel.getStatusCode().value()).isEqualTo(202);
+            cancelAsCustomer(orderId);
         } finally {
             paymentFetchLoop.start();
         }
@@ -563,6 +548,16 @@ class WorkersIT {
                 .retrieve()
                 .body(new ParameterizedTypeReference<>() { });
         return (String) answer.get("token");
+    }
+
+    /** The customer cancels the order through the engine's API (202: accepted). */
+    private void cancelAsCustomer(String orderId) {
+        ResponseEntity<Map<String, Object>> cancel = engineApi.post()
+                .uri("/api/orders/{order}/cancel", orderId)
+                .header("Authorization", "Bearer " + customerToken)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<>() { });
+        assertThat(cancel.getStatusCode().value()).isEqualTo(202);
     }
 
     private String placeOrder(String cardToken) {

@@ -1,14 +1,13 @@
 package com.baedal.engine.events;
 
 import com.baedal.contract.event.OrderEventType;
+import com.baedal.engine.monitoring.CachedReading;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,23 +18,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxMetrics {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
-    private static final long CACHE_NANOS = Duration.ofSeconds(1).toNanos();
-
     private final MeterRegistry registry;
-    private final JdbcClient jdbc;
     private final Counter published;
     private final Counter failed;
     private final DistributionSummary batchSize;
 
-    private record Snapshot(double size, double oldestAgeSeconds, long readAt) {
+    private record Snapshot(double size, double oldestAgeSeconds) {
     }
 
-    private volatile Snapshot snapshot = new Snapshot(Double.NaN, Double.NaN, Long.MIN_VALUE / 2);
+    private final CachedReading<Snapshot> snapshot;
 
     public OutboxMetrics(MeterRegistry registry, JdbcClient jdbc) {
         this.registry = registry;
-        this.jdbc = jdbc;
+        this.snapshot = new CachedReading<>("outbox size", Duration.ofSeconds(1), () -> jdbc.sql("""
+                        select count(*) as size,
+                               coalesce(extract(epoch from now() - min(created_at)), 0) as age
+                          from baedal.outbox_event
+                        """)
+                .query((rs, row) -> new Snapshot(rs.getLong("size"), rs.getDouble("age")))
+                .single(), new Snapshot(Double.NaN, Double.NaN));
         Gauge.builder("baedal.outbox.size", this, m -> m.snapshot().size())
                 .description("Order events written but not yet published to Kafka").register(registry);
         Gauge.builder("baedal.outbox.oldest.age.seconds", this, m -> m.snapshot().oldestAgeSeconds())
@@ -51,29 +52,7 @@ public class OutboxMetrics {
     }
 
     private Snapshot snapshot() {
-        Snapshot current = snapshot;
-        long now = System.nanoTime();
-        if (now - current.readAt() < CACHE_NANOS) {
-            return current;
-        }
-        synchronized (this) {
-            if (now - snapshot.readAt() < CACHE_NANOS) {
-                return snapshot;
-            }
-            try {
-                snapshot = jdbc.sql("""
-                                select count(*) as size,
-                                       coalesce(extract(epoch from now() - min(created_at)), 0) as age
-                                  from baedal.outbox_event
-                                """)
-                        .query((rs, row) -> new Snapshot(rs.getLong("size"), rs.getDouble("age"), now))
-                        .single();
-            } catch (RuntimeException e) {
-                log.debug("Cannot read the outbox size", e);
-                snapshot = new Snapshot(Double.NaN, Double.NaN, now);
-            }
-            return snapshot;
-        }
+        return snapshot.get();
     }
 
     void published(int events) {

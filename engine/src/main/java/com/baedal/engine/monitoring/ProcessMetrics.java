@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,18 +42,16 @@ public class ProcessMetrics {
     /** Versions shown per gauge: the latest few (older ones have drained in practice). */
     static final int VERSIONS = 5;
 
-    private static final Logger log = LoggerFactory.getLogger(ProcessMetrics.class);
-    private static final long CACHE_NANOS = Duration.ofSeconds(CACHE_SECONDS).toNanos();
-
     private final JdbcClient jdbc;
 
-    record Snapshot(Map<String, Double> values, long readAt) {
+    record Snapshot(Map<String, Double> values) {
         double get(String key) {
             return values.getOrDefault(key, values.isEmpty() ? Double.NaN : 0.0);
         }
     }
 
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Long.MIN_VALUE / 2);
+    private final CachedReading<Snapshot> snapshot = new CachedReading<>("process metrics",
+            Duration.ofSeconds(CACHE_SECONDS), () -> new Snapshot(read()), new Snapshot(Map.of()));
 
     public ProcessMetrics(MeterRegistry registry, JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -92,23 +88,7 @@ public class ProcessMetrics {
     }
 
     Snapshot snapshot() {
-        Snapshot current = snapshot;
-        long now = System.nanoTime();
-        if (now - current.readAt() < CACHE_NANOS) {
-            return current;
-        }
-        synchronized (this) {
-            if (now - snapshot.readAt() < CACHE_NANOS) {
-                return snapshot;
-            }
-            try {
-                snapshot = new Snapshot(read(), now);
-            } catch (RuntimeException e) {
-                log.debug("Cannot read the process metrics", e);
-                snapshot = new Snapshot(Map.of(), now);
-            }
-            return snapshot;
-        }
+        return snapshot.get();
     }
 
     private Map<String, Double> read() {

@@ -3,9 +3,8 @@ package com.baedal.engine.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import com.baedal.support.security.Expressions;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -43,7 +42,6 @@ final class QueryExpressions {
             "taskAssignee", "${currentUser()}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DECODE_ROUNDS = 3;
 
     private QueryExpressions() {
     }
@@ -128,28 +126,9 @@ final class QueryExpressions {
         return Optional.empty();
     }
 
-    /** {@code ${} or {@code #{}, also after URL-decoding (up to three times), as the gateway checks it. */
+    /** {@code ${} or {@code #{}, also after URL-decoding, as the gateway checks it ({@link Expressions}). */
     static boolean containsExpression(String value) {
-        String current = value;
-        for (int round = 0; round <= DECODE_ROUNDS; round++) {
-            if (current.contains("${") || current.contains("#{")) {
-                return true;
-            }
-            if (current.indexOf('%') < 0 && current.indexOf('+') < 0) {
-                return false;
-            }
-            String decoded;
-            try {
-                decoded = URLDecoder.decode(current, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException malformed) {
-                decoded = current.replaceAll("(?i)%24", "\\$").replaceAll("(?i)%23", "#").replaceAll("(?i)%7b", "{");
-            }
-            if (decoded.equals(current)) {
-                return false;
-            }
-            current = decoded;
-        }
-        return false;
+        return Expressions.containsExpression(value);
     }
 
     private static BadUserRequestException refused(String what, String where) {

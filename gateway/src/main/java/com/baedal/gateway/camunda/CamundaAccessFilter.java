@@ -2,6 +2,7 @@ package com.baedal.gateway.camunda;
 
 import com.baedal.gateway.GatewayProperties;
 import com.baedal.gateway.inbound.BodySizeLimitFilter;
+import com.baedal.gateway.inbound.PathSegments;
 import com.baedal.gateway.inbound.RequestBodies;
 import com.baedal.gateway.problem.ProblemWriter;
 import com.baedal.support.web.Problems;
@@ -23,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -71,7 +71,7 @@ public class CamundaAccessFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        List<String> segments = segments(request.getPath().pathWithinApplication());
+        List<String> segments = PathSegments.of(request.getPath().pathWithinApplication());
         boolean engineRest = !segments.isEmpty() && segments.get(0).equalsIgnoreCase("engine-rest");
         if (engineRest && isExternalTask(segments)) {
             return problems.write(exchange, Problems.of(HttpStatus.FORBIDDEN, "external-task-refused",
@@ -179,13 +179,5 @@ public class CamundaAccessFilter implements WebFilter, Ordered {
 
     private static String normalized(String user) {
         return user.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static List<String> segments(PathContainer path) {
-        return path.elements().stream()
-                .filter(PathContainer.PathSegment.class::isInstance)
-                .map(element -> ((PathContainer.PathSegment) element).valueToMatch())
-                .filter(value -> !value.isEmpty())
-                .toList();
     }
 }

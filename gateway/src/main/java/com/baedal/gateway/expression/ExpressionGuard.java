@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import com.baedal.support.security.Expressions;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +24,6 @@ import java.util.Optional;
 public final class ExpressionGuard {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final int DECODE_ROUNDS = 3;
 
     private ExpressionGuard() {
     }
@@ -115,32 +113,9 @@ public final class ExpressionGuard {
         }
     }
 
-    /** {@code ${} or {@code #{}, also after URL-decoding (up to three times). */
+    /** {@code ${} or {@code #{}, also after URL-decoding ({@link Expressions}: the engine applies the same rule). */
     public static boolean containsExpression(String value) {
-        String current = value;
-        for (int round = 0; round <= DECODE_ROUNDS; round++) {
-            if (current.contains("${") || current.contains("#{")) {
-                return true;
-            }
-            if (current.indexOf('%') < 0 && current.indexOf('+') < 0) {
-                return false;
-            }
-            String decoded = decode(current);
-            if (decoded.equals(current)) {
-                return false;
-            }
-            current = decoded;
-        }
-        return false;
-    }
-
-    private static String decode(String value) {
-        try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            // A stray '%': decode only the well-formed escapes of the two characters that matter.
-            return value.replaceAll("(?i)%24", "\\$").replaceAll("(?i)%23", "#").replaceAll("(?i)%7b", "{");
-        }
+        return Expressions.containsExpression(value);
     }
 
     private static boolean equalsIgnoreCase(String a, String b) {

@@ -2,14 +2,13 @@ package com.baedal.gateway.expression;
 
 import com.baedal.gateway.GatewayProperties;
 import com.baedal.gateway.inbound.BodySizeLimitFilter;
+import com.baedal.gateway.inbound.PathSegments;
 import com.baedal.gateway.inbound.RequestBodies;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,7 +41,7 @@ public class ExpressionQueryFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!ExpressionGuard.inspects(segments(request.getPath().pathWithinApplication()))) {
+        if (!ExpressionGuard.inspects(PathSegments.of(request.getPath().pathWithinApplication()))) {
             return chain.filter(exchange);
         }
         Optional<String> inQuery = ExpressionGuard.findInQuery(request.getQueryParams());
@@ -75,13 +74,5 @@ public class ExpressionQueryFilter implements WebFilter, Ordered {
                 request.getPath().value());
         return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                 "Expressions (${...} or #{...}) are not allowed in task or filter queries (" + where + ")."));
-    }
-
-    private static List<String> segments(PathContainer path) {
-        return path.elements().stream()
-                .filter(PathContainer.PathSegment.class::isInstance)
-                .map(element -> ((PathContainer.PathSegment) element).valueToMatch())
-                .filter(value -> !value.isEmpty())
-                .toList();
     }
 }

@@ -52,13 +52,7 @@ public class OrderQueries {
         if (customerId != null) {
             params.put("customerId", customerId);
         }
-        long total = jdbc.sql("select count(*) from order_view" + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<OrderView> views = jdbc.sql("select " + VIEW_COLUMNS + " from order_view" + where
-                        + " order by placed_at desc, order_id limit :limit offset :offset")
-                .params(params).query(this::mapView).list();
-        return new OrderPage(withHistory(views), page, size, total);
+        return page(where, params, "placed_at desc, order_id", page, size);
     }
 
     /** A store's board: its orders (of one status, if given), oldest first. */
@@ -69,11 +63,16 @@ public class OrderQueries {
         if (status != null) {
             params.put("status", status.name());
         }
+        return page(where, params, "placed_at, order_id", page, size);
+    }
+
+    /** One page of the orders {@code where} selects, in {@code orderBy} order, with how many there are in all. */
+    private OrderPage page(String where, Map<String, Object> params, String orderBy, int page, int size) {
         long total = jdbc.sql("select count(*) from order_view" + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<OrderView> views = jdbc.sql("select " + VIEW_COLUMNS + " from order_view" + where
-                        + " order by placed_at, order_id limit :limit offset :offset")
+                        + " order by " + orderBy + " limit :limit offset :offset")
                 .params(params).query(this::mapView).list();
         return new OrderPage(withHistory(views), page, size, total);
     }

@@ -3,13 +3,11 @@ package com.baedal.workers.payment;
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.contract.PaymentStatus;
+import com.baedal.workers.support.TaskFailure;
 import com.baedal.workers.support.TaskOutcome;
 import com.baedal.workers.support.TaskVariables;
-import com.baedal.workers.support.WorkerLifecycle;
-import com.baedal.workers.support.WorkerMetrics;
-import com.baedal.workers.support.WorkerTaskHandler;
+import com.baedal.workers.support.TopicHandler;
 import java.util.Map;
-import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
@@ -18,25 +16,21 @@ import org.springframework.stereotype.Component;
  * Topic {@value com.baedal.process.OrderProcess#TOPIC_PAYMENT_CHARGE}: charges the order's total. Approved ->
  * completes with {@code paymentStatus = APPROVED}; declined -> BPMN error {@code PAYMENT_DECLINED} (no retry);
  * provider unavailable -> failure with decreasing retries and back-off, then an incident. Runs in the payments' own
- * fetch loop ({@link PaymentConfiguration#paymentFetchLoop}).
+ * fetch loop; subscribed in {@link PaymentConfiguration#chargePayment}.
  */
 @Component
-@ExternalTaskSubscription(topicName = TOPIC_PAYMENT_CHARGE, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_PAYMENT_CREDENTIAL})
-public class ChargePaymentHandler extends WorkerTaskHandler {
+public class ChargePaymentHandler implements TopicHandler {
 
     private final PaymentService payments;
     private final PaymentCredentials credentials;
 
-    public ChargePaymentHandler(PaymentService payments, PaymentProperties properties, WorkerMetrics metrics,
-                                WorkerLifecycle lifecycle, PaymentCredentials credentials) {
-        super(metrics, lifecycle, properties.retryPolicy());
+    public ChargePaymentHandler(PaymentService payments, PaymentCredentials credentials) {
         this.payments = payments;
         this.credentials = credentials;
     }
 
     @Override
-    protected TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
+    public TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
         PaymentService.ChargeRequest request = new PaymentService.ChargeRequest(
                 TaskVariables.string(task, VAR_ORDER_ID),
                 TaskVariables.string(task, VAR_CUSTOMER_ID),
@@ -53,7 +47,7 @@ public class ChargePaymentHandler extends WorkerTaskHandler {
                         Map.of(VAR_PAYMENT_STATUS, PaymentStatus.DECLINED.name()));
                 yield TaskOutcome.BPMN_ERROR;
             }
-            case PROVIDER_UNAVAILABLE -> fail(task, service, "Card provider unavailable", result.detail());
+            case PROVIDER_UNAVAILABLE -> throw new TaskFailure("Card provider unavailable", result.detail());
             case CANCELLED -> {
                 // The order was cancelled while this task was on its way: nothing was charged. The task is
                 // normally gone already; should it still exist, it completes without claiming a charge.

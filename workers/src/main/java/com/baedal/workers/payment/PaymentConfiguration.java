@@ -1,13 +1,19 @@
 package com.baedal.workers.payment;
 
+import static com.baedal.process.OrderProcess.*;
+
 import com.baedal.workers.support.FetchLoop;
+import com.baedal.workers.support.TaskHandling;
 import com.baedal.workers.support.TaskTracing;
 import com.baedal.workers.support.WorkerProperties;
 import java.time.Clock;
 import java.util.List;
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -16,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** The card provider, the payments' fetch loop, the clock of the payment rules, and the scheduled reconciliation. */
+/** The card provider, the payment topics and their fetch loop, the clock of the payment rules, and the scheduled reconciliation. */
 @Configuration
 public class PaymentConfiguration {
 
@@ -31,15 +37,33 @@ public class PaymentConfiguration {
                 dataSource.determinePassword(), properties.simulator().poolSize());
     }
 
+    @Bean
+    @ExternalTaskSubscription(topicName = TOPIC_PAYMENT_CHARGE, processDefinitionKey = PROCESS_KEY,
+            variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL, VAR_PAYMENT_CREDENTIAL})
+    ExternalTaskHandler chargePayment(ChargePaymentHandler charge, PaymentProperties properties,
+                                      TaskHandling handling) {
+        return handling.decorate(charge, properties.retryPolicy());
+    }
+
+    /** A refund waiting for a charge in flight is offered again every {@code baedal.payment.recheck}. */
+    @Bean
+    @ExternalTaskSubscription(topicName = TOPIC_PAYMENT_REFUND, processDefinitionKey = PROCESS_KEY,
+            variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL})
+    ExternalTaskHandler refundPayment(RefundPaymentHandler refund, PaymentProperties properties,
+                                      TaskHandling handling) {
+        return handling.decorate(refund, properties.retryPolicy(), properties.recheck());
+    }
+
     /**
      * Charges and refunds in a fetch loop of their own: they never queue behind notifications, whatever the load
      * (their topics say {@code auto-open: false} for the shared client in application.yaml).
      */
     @Bean(destroyMethod = "close")
     FetchLoop paymentFetchLoop(ClientProperties engine, WorkerProperties worker, PaymentProperties properties,
-                               ChargePaymentHandler charge, RefundPaymentHandler refund, TaskTracing tracing) {
+                               ListableBeanFactory beans, TaskTracing tracing) {
         return new FetchLoop("payments", engine, properties.concurrency(), worker.newFetchBackoff(),
-                List.of(charge, refund), List.of(tracing));
+                List.of(FetchLoop.Topic.bean(beans, "chargePayment"), FetchLoop.Topic.bean(beans, "refundPayment")),
+                List.of(tracing));
     }
 
     @Bean

@@ -3,14 +3,11 @@ package com.baedal.workers.payment;
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.contract.PaymentStatus;
+import com.baedal.workers.support.TaskFailure;
 import com.baedal.workers.support.TaskOutcome;
 import com.baedal.workers.support.TaskVariables;
-import com.baedal.workers.support.WorkerLifecycle;
-import com.baedal.workers.support.WorkerMetrics;
-import com.baedal.workers.support.WorkerTaskHandler;
-import java.time.Duration;
+import com.baedal.workers.support.TopicHandler;
 import java.util.Map;
-import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
@@ -21,38 +18,25 @@ import org.springframework.stereotype.Component;
  * back what was taken, records "cancelled" when nothing was, and completes; provider outages are retried. While a
  * charge request of the order may still reach the provider, the task waits (offered again every
  * {@code baedal.payment.recheck}) rather than complete with money possibly on its way. Runs in the payments' own
- * fetch loop ({@link PaymentConfiguration#paymentFetchLoop}).
+ * fetch loop; subscribed in {@link PaymentConfiguration#refundPayment}.
  */
 @Component
-@ExternalTaskSubscription(topicName = TOPIC_PAYMENT_REFUND, processDefinitionKey = PROCESS_KEY,
-        variableNames = {VAR_TRACEPARENT, VAR_ORDER_ID, VAR_CUSTOMER_ID, VAR_TOTAL})
-public class RefundPaymentHandler extends WorkerTaskHandler {
+public class RefundPaymentHandler implements TopicHandler {
 
     private final PaymentService payments;
-    private final Duration recheck;
 
-    public RefundPaymentHandler(PaymentService payments, PaymentProperties properties, WorkerMetrics metrics,
-                                WorkerLifecycle lifecycle) {
-        super(metrics, lifecycle, properties.retryPolicy());
+    public RefundPaymentHandler(PaymentService payments) {
         this.payments = payments;
-        this.recheck = properties.recheck();
     }
 
     @Override
-    protected Duration deferral() {
-        return recheck;
-    }
-
-    @Override
-    protected TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
+    public TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
         PaymentService.RefundResult result = payments.refund(new PaymentService.RefundRequest(
                 TaskVariables.string(task, VAR_ORDER_ID),
                 TaskVariables.string(task, VAR_CUSTOMER_ID),
                 TaskVariables.number(task, VAR_TOTAL)));
         switch (result.outcome()) {
-            case PROVIDER_UNAVAILABLE -> {
-                return fail(task, service, "Card provider unavailable", result.detail());
-            }
+            case PROVIDER_UNAVAILABLE -> throw new TaskFailure("Card provider unavailable", result.detail());
             case CHARGE_IN_FLIGHT -> {
                 return TaskOutcome.DEFERRED;
             }

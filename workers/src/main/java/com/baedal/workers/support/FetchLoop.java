@@ -20,10 +20,12 @@ import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.camunda.bpm.client.spring.impl.subscription.SubscriptionConfiguration;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.topic.TopicSubscriptionBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
@@ -64,13 +66,13 @@ public class FetchLoop {
      * @param concurrency tasks handled at the same time, and fetched per round trip
      */
     public FetchLoop(String name, ClientProperties engine, int concurrency, BackoffStrategy backoff,
-                     List<? extends WorkerTaskHandler> topicHandlers) {
+                     List<Topic> topicHandlers) {
         this(name, engine, concurrency, backoff, topicHandlers, List.of());
     }
 
     /** @param interceptors added to every call to the engine (e.g. {@link TaskTracing}) */
     public FetchLoop(String name, ClientProperties engine, int concurrency, BackoffStrategy backoff,
-                     List<? extends WorkerTaskHandler> topicHandlers, List<ClientRequestInterceptor> interceptors) {
+                     List<Topic> topicHandlers, List<ClientRequestInterceptor> interceptors) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -120,12 +122,36 @@ public class FetchLoop {
         this.topics = topicHandlers.stream().map(handler -> subscribe(handler, engine)).toList();
     }
 
-    private String subscribe(WorkerTaskHandler handler, ClientProperties engine) {
-        ExternalTaskSubscription subscription = AnnotatedElementUtils.findMergedAnnotation(
-                AopUtils.getTargetClass(handler), ExternalTaskSubscription.class);
-        if (subscription == null) {
-            throw new IllegalStateException(handler.getClass().getName() + " has no @ExternalTaskSubscription");
+    /**
+     * A handler and its {@link ExternalTaskSubscription}, the one the starter's shared client would read: on the
+     * handler's class or on the {@code @Bean} method that made it.
+     */
+    public record Topic(ExternalTaskSubscription subscription, ExternalTaskHandler handler) {
+
+        /** The subscribed handler bean {@code beanName}. */
+        public static Topic bean(ListableBeanFactory beans, String beanName) {
+            ExternalTaskHandler handler = beans.getBean(beanName, ExternalTaskHandler.class);
+            return new Topic(required(beans.findAnnotationOnBean(beanName, ExternalTaskSubscription.class),
+                    beanName), handler);
         }
+
+        /** A handler whose class carries the subscription. */
+        public static Topic annotated(ExternalTaskHandler handler) {
+            return new Topic(required(AnnotatedElementUtils.findMergedAnnotation(AopUtils.getTargetClass(handler),
+                    ExternalTaskSubscription.class), handler.getClass().getName()), handler);
+        }
+
+        private static ExternalTaskSubscription required(ExternalTaskSubscription subscription, String handler) {
+            if (subscription == null) {
+                throw new IllegalStateException(handler + " has no @ExternalTaskSubscription");
+            }
+            return subscription;
+        }
+    }
+
+    private String subscribe(Topic subscribed, ClientProperties engine) {
+        ExternalTaskSubscription subscription = subscribed.subscription();
+        ExternalTaskHandler handler = subscribed.handler();
         String topic = given(subscription.topicName()) ? subscription.topicName() : subscription.value();
         SubscriptionConfiguration shared = engine.findSubscriptionPropsByTopicName(topic);
         if (shared == null || !Boolean.FALSE.equals(shared.getAutoOpen())) {

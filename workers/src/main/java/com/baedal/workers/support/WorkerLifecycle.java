@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * application.yaml) and stops it first on shutdown, before the web server drains: the shared client of the starter
  * (notifications) and every {@link FetchLoop} (payments). Stopping waits for the running fetch (at most the
  * long-polling timeout) and the task in hand; tasks fetched in the same batch but not started yet are unlocked at
- * once ({@link WorkerTaskHandler}), so another instance picks them up without waiting for the lock to expire.
+ * once ({@link TaskHandling}), so another instance picks them up without waiting for the lock to expire.
  * <p>
  * Locks are short ({@code camunda.bpm.client.lock-duration}, 10 s): a task of a worker that died is offered again
  * within that time. The task in hand keeps its lock for as long as it runs ({@link #keepLocked}): every third of the

@@ -2,7 +2,6 @@ package com.baedal.workers.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.camunda.bpm.client.spring.impl.subscription.SubscriptionConfiguration;
 import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +24,10 @@ import org.junit.jupiter.api.Test;
 class FetchLoopTest {
 
     @ExternalTaskSubscription(topicName = "money", variableNames = {"orderId", "total"})
-    static class MoneyHandler extends WorkerTaskHandler {
-        MoneyHandler() {
-            super(mock(WorkerMetrics.class), mock(WorkerLifecycle.class), new RetryPolicy(3, Duration.ofSeconds(1)));
-        }
-
+    static class MoneyHandler implements ExternalTaskHandler {
         @Override
-        protected TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
-            return TaskOutcome.COMPLETED;
+        public void execute(ExternalTask task, ExternalTaskService service) {
+            service.complete(task);
         }
     }
 
@@ -52,7 +48,7 @@ class FetchLoopTest {
     @Test
     void subscribesTheHandlersTopicsInALoopOfItsOwn() {
         FetchLoop loop = new FetchLoop("payments", engine(false), 2, new WorkerProperties(500, 2000)
-                .newFetchBackoff(), List.of(new MoneyHandler()));
+                .newFetchBackoff(), List.of(FetchLoop.Topic.annotated(new MoneyHandler())));
 
         assertThat(loop.topics()).containsExactly("money");
         assertThat(loop.name()).isEqualTo("payments");
@@ -65,7 +61,7 @@ class FetchLoopTest {
     void refusesATopicTheSharedClientWouldFetchToo() {
         for (Boolean autoOpen : new Boolean[] {null, true}) {
             assertThatThrownBy(() -> new FetchLoop("payments", engine(autoOpen), 2,
-                    new WorkerProperties(500, 2000).newFetchBackoff(), List.of(new MoneyHandler())))
+                    new WorkerProperties(500, 2000).newFetchBackoff(), List.of(FetchLoop.Topic.annotated(new MoneyHandler()))))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("camunda.bpm.client.subscriptions.money.auto-open");
         }

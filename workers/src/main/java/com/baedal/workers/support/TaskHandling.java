@@ -11,29 +11,33 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.retry.support.RetryTemplate;
+import org.springframework.stereotype.Component;
 
 /**
- * Base of every topic handler: puts the order id into the log context, hands back unstarted tasks during shutdown,
- * keeps the task locked while it is handled, up to its report ({@link WorkerLifecycle#keepLocked},
- * {@link ReportingTaskService}), turns unexpected exceptions into {@code handleFailure} with the retry policy, offers
- * a deferred task again shortly, and records the metrics. Subclasses stay thin: read variables, call a domain
- * service, complete / report a BPMN error / fail / defer.
+ * The one decorator around every {@link TopicHandler}: {@link #decorate} turns a plain handler bean into the
+ * {@link ExternalTaskHandler} that a client subscribes. Around each call it continues the order's trace
+ * ({@link TaskTracing}), puts the order id into the log context, hands back unstarted tasks during shutdown, keeps the
+ * task locked while it is handled, up to its report ({@link WorkerLifecycle#keepLocked},
+ * {@link ReportingTaskService}), turns a {@link TaskFailure} and unexpected exceptions into {@code handleFailure} with
+ * the retry policy, offers a deferred task again shortly, and records the metrics. Handlers stay thin: read
+ * variables, call a domain service, complete / report a BPMN error / fail / defer.
  */
-public abstract class WorkerTaskHandler implements ExternalTaskHandler {
+@Component
+public class TaskHandling {
 
-    /** MDC key of the order id (the business key of the task's process instance). */
-    public static final String MDC_ORDER_ID = OrderLogContext.MDC_KEY;
+    /** How soon a deferred task is offered again unless the topic says otherwise. */
+    public static final Duration DEFAULT_DEFERRAL = Duration.ofSeconds(1);
 
     private static final Duration DEFERRAL_MARGIN = Duration.ofSeconds(5);
 
-    private static final Logger log = LoggerFactory.getLogger(WorkerTaskHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(TaskHandling.class);
 
     private final WorkerMetrics metrics;
     private final WorkerLifecycle lifecycle;
-    private final RetryPolicy retryPolicy;
-    private TaskTracing tracing = TaskTracing.OFF;
+    private final TaskTracing tracing;
     /**
      * The engine may fail to take a result for a moment and roll back: a completion can lose an optimistic-locking
      * race on the process instance (the engine queues completions behind the order's commands on the order's lock,
@@ -44,33 +48,39 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
     private final RetryTemplate onEngineHiccup = RetryTemplate.builder()
             .maxAttempts(4)
             .exponentialBackoff(50, 3, 500)
-            .retryOn(WorkerTaskHandler::engineHiccup)
+            .retryOn(TaskHandling::engineHiccup)
             .build();
 
-    protected WorkerTaskHandler(WorkerMetrics metrics, WorkerLifecycle lifecycle, RetryPolicy retryPolicy) {
-        this.metrics = metrics;
-        this.lifecycle = lifecycle;
-        this.retryPolicy = retryPolicy;
+    /** @param tracing the order's trace for every task (optional: without it, handling is not traced) */
+    @Autowired
+    public TaskHandling(WorkerMetrics metrics, WorkerLifecycle lifecycle, ObjectProvider<TaskTracing> tracing) {
+        this(metrics, lifecycle, tracing.getIfAvailable(() -> TaskTracing.OFF));
     }
 
-    /** The order's trace for every task (optional: without it, handling is not traced). */
-    @Autowired(required = false)
-    public void setTaskTracing(TaskTracing tracing) {
+    public TaskHandling(WorkerMetrics metrics, WorkerLifecycle lifecycle, TaskTracing tracing) {
+        this.metrics = metrics;
+        this.lifecycle = lifecycle;
         this.tracing = tracing;
     }
 
-    /** Does the work of one task and tells the engine the result. */
-    protected abstract TaskOutcome handle(ExternalTask task, ExternalTaskService service);
+    /** {@code handler} with every concern above; a deferred task is offered again after {@link #DEFAULT_DEFERRAL}. */
+    public ExternalTaskHandler decorate(TopicHandler handler, RetryPolicy retryPolicy) {
+        return decorate(handler, retryPolicy, DEFAULT_DEFERRAL);
+    }
 
-    @Override
-    public final void execute(ExternalTask task, ExternalTaskService service) {
-        tracing.handle(task, () -> {
-            executeTraced(task, service);
+    /**
+     * @param deferral how soon a deferred task is offered again ({@link TaskOutcome#DEFERRED}: it waits for another
+     *                 step, e.g. a refund for the charge in flight)
+     */
+    public ExternalTaskHandler decorate(TopicHandler handler, RetryPolicy retryPolicy, Duration deferral) {
+        return (task, service) -> tracing.handle(task, () -> {
+            execute(handler, retryPolicy, deferral, task, service);
             return null;
         });
     }
 
-    private void executeTraced(ExternalTask task, ExternalTaskService service) {
+    private void execute(TopicHandler handler, RetryPolicy retryPolicy, Duration deferral, ExternalTask task,
+                         ExternalTaskService service) {
         String topic = task.getTopicName();
         if (lifecycle.isStopping()) {
             release(task, service);
@@ -81,26 +91,21 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         // the order id stays in the log context for the failure handling too (its logs matter most)
         try (OrderLogContext.Scope ignored = OrderLogContext.open(task.getBusinessKey())) {
             try (WorkerLifecycle.LockHeartbeat locked = lifecycle.keepLocked(task, service)) {
-                outcome = handleAndReport(task, new ReportingTaskService(service, locked), topic);
+                outcome = handleAndReport(handler, retryPolicy, task, new ReportingTaskService(service, locked),
+                        topic);
             }
             if (outcome == TaskOutcome.DEFERRED) {
-                outcome = offerAgainShortly(task, service);
+                outcome = offerAgainShortly(task, service, deferral);
             }
         }
         metrics.handled(topic, outcome, sample);
     }
 
     /**
-     * How soon a deferred task is offered again ({@link TaskOutcome#DEFERRED}: it waits for another step, e.g. a
-     * refund for the charge in flight). No retry is used up and no failure recorded: the task stays locked for this
-     * long and is then handed back, which wakes the engine's long polls (a lock running out would not).
+     * A deferred task: no retry is used up and no failure recorded; the task stays locked for {@code deferral} and is
+     * then handed back, which wakes the engine's long polls (a lock running out would not).
      */
-    protected Duration deferral() {
-        return Duration.ofSeconds(1);
-    }
-
-    private TaskOutcome offerAgainShortly(ExternalTask task, ExternalTaskService service) {
-        Duration deferral = deferral();
+    private TaskOutcome offerAgainShortly(ExternalTask task, ExternalTaskService service, Duration deferral) {
         try {
             // kept locked a little beyond the hand-back, in case this worker dies before it: then the lock runs out
             service.extendLock(task, deferral.plus(DEFERRAL_MARGIN).toMillis());
@@ -117,9 +122,16 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
         }
     }
 
-    private TaskOutcome handleAndReport(ExternalTask task, ExternalTaskService service, String topic) {
+    private TaskOutcome handleAndReport(TopicHandler handler, RetryPolicy retryPolicy, ExternalTask task,
+                                        ExternalTaskService service, String topic) {
         try {
-            return onEngineHiccup.execute(attempt -> handle(task, service));
+            return onEngineHiccup.execute(attempt -> {
+                try {
+                    return handler.handle(task, service);
+                } catch (TaskFailure failure) {
+                    return fail(retryPolicy, task, service, failure.getMessage(), failure.details());
+                }
+            });
         } catch (NotFoundException gone) {
             log.info("Task {} of topic {} no longer exists (the order moved on): {}", task.getId(), topic,
                     gone.getMessage());
@@ -130,13 +142,15 @@ public abstract class WorkerTaskHandler implements ExternalTaskHandler {
             return TaskOutcome.UNREPORTED;
         } catch (RuntimeException unexpected) {
             log.warn("Task {} of topic {} failed", task.getId(), topic, unexpected);
-            return fail(task, service, unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
+            return fail(retryPolicy, task, service,
+                    unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
                     stackTrace(unexpected));
         }
     }
 
     /** Reports a failure with the retry policy: decreasing retries, growing back-off, incident at zero. */
-    protected TaskOutcome fail(ExternalTask task, ExternalTaskService service, String message, String details) {
+    private static TaskOutcome fail(RetryPolicy retryPolicy, ExternalTask task, ExternalTaskService service,
+                                    String message, String details) {
         RetryPolicy.Decision decision = retryPolicy.next(task.getRetries());
         try {
             service.handleFailure(task, message, details, decision.retriesLeft(), decision.delay().toMillis());

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.baedal.support.OrderLogContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,7 @@ import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * The common handler behaviour: failures become retries/incidents, shutdown releases tasks, the task in hand keeps its
  * lock, a deferred task comes back soon, metrics count.
  */
-class WorkerTaskHandlerTest {
+class TaskHandlingTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ExternalTaskClient client = mock(ExternalTaskClient.class);
@@ -55,12 +57,12 @@ class WorkerTaskHandlerTest {
     /** the order id in the log context while the handler worked */
     private String orderIdWhileHandling;
 
-    private final WorkerTaskHandler handler = new WorkerTaskHandler(new WorkerMetrics(registry), lifecycle,
-            new RetryPolicy(3, Duration.ofSeconds(1))) {
+    private final ExternalTaskHandler handler = new TaskHandling(new WorkerMetrics(registry), lifecycle,
+            TaskTracing.OFF).decorate(new TopicHandler() {
         @Override
-        protected TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
+        public TaskOutcome handle(ExternalTask task, ExternalTaskService service) {
             handled.incrementAndGet();
-            orderIdWhileHandling = MDC.get(WorkerTaskHandler.MDC_ORDER_ID);
+            orderIdWhileHandling = MDC.get(OrderLogContext.MDC_KEY);
             if (failure != null) {
                 throw failure;
             }
@@ -76,12 +78,7 @@ class WorkerTaskHandlerTest {
             }
             return outcome;
         }
-
-        @Override
-        protected Duration deferral() {
-            return Duration.ofMillis(750);
-        }
-    };
+    }, new RetryPolicy(3, Duration.ofSeconds(1)), Duration.ofMillis(750));
 
     private static ObjectProvider<FetchLoop> loops(FetchLoop... loops) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
@@ -194,20 +191,32 @@ class WorkerTaskHandlerTest {
     }
 
     @Test
+    void aFailureTheHandlerRecognisesIsReportedWithItsMessageAndTheRetryPolicy() {
+        failure = new TaskFailure("Card provider unavailable", "HTTP 503");
+        given(task.getRetries()).willReturn(2);
+
+        handler.execute(task, service);
+
+        verify(service).handleFailure(task, "Card provider unavailable", "HTTP 503", 1, 2_000L);
+        assertThat(handled).hasValue(1);
+        assertThat(count("retry")).isEqualTo(1);
+    }
+
+    @Test
     void theOrderIdIsInTheLogContextWhileTheTaskIsHandledAndReported() {
         failure = new IllegalStateException("database down");
         String[] orderIdWhileReporting = new String[1];
         willAnswer(call -> {
-            orderIdWhileReporting[0] = MDC.get(WorkerTaskHandler.MDC_ORDER_ID);
+            orderIdWhileReporting[0] = MDC.get(OrderLogContext.MDC_KEY);
             return null;
         }).given(service).handleFailure(eq(task), anyString(), anyString(), anyInt(), anyLong());
 
         handler.execute(task, service);
 
-        assertThat(WorkerTaskHandler.MDC_ORDER_ID).isEqualTo("orderId");
+        assertThat(OrderLogContext.MDC_KEY).isEqualTo("orderId");
         assertThat(orderIdWhileHandling).isEqualTo("order-1");
         assertThat(orderIdWhileReporting[0]).isEqualTo("order-1");
-        assertThat(MDC.get(WorkerTaskHandler.MDC_ORDER_ID)).isNull();
+        assertThat(MDC.get(OrderLogContext.MDC_KEY)).isNull();
     }
 
     @Test

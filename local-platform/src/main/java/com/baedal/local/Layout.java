@@ -246,9 +246,8 @@ public final class Layout {
             // leave out an instance whose readiness probe fails (a restarting engine) instead of trying it first
             environment.put("GATEWAY_LOADBALANCER", "health-check");
         }
-        if (instance.service() == Service.READ_MODEL) {
-            environment.put("READMODEL_GROUP_INSTANCE_ID", instance.name());
-        }
+        // read-models join group read-model as dynamic members (no READMODEL_GROUP_INSTANCE_ID): a static member can be
+        // fenced when the broker stalls and its coordinator reloads, and Spring Kafka stops a fenced consumer for good
         return environment;
     }
 

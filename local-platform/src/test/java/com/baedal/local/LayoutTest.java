@@ -85,8 +85,8 @@ class LayoutTest {
                 .containsEntry("ENGINE_REST_URL", "http://localhost:8091/engine-rest");
         assertThat(component(layout, "workers").environment())
                 .containsEntry("ENGINE_REST_URL", "http://localhost:8081/engine-rest");
-        assertThat(component(layout, "read-model-2").environment())
-                .containsEntry("READMODEL_GROUP_INSTANCE_ID", "read-model-2");
+        // dynamic members: a fenced static member would stop projecting after a broker stall
+        assertThat(component(layout, "read-model-2").environment()).doesNotContainKey("READMODEL_GROUP_INSTANCE_ID");
         Component engine2 = component(layout, "engine-2");
         assertThat(engine2.command()).contains("--server.port=8091",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/engine");

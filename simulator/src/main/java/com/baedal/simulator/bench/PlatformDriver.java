@@ -115,6 +115,8 @@ public final class PlatformDriver implements AutoCloseable {
     private final List<Customer> customers = new CopyOnWriteArrayList<>();
     private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
     private final AtomicLong placedTotal = new AtomicLong();
+    /** Placements sent and not yet answered with 201 or given up (retries of a lost answer included). */
+    private final AtomicInteger placing = new AtomicInteger();
     /** Orders still to place when {@link #limitOrders} was called. */
     private final AtomicLong remaining = new AtomicLong();
     private volatile boolean limited;
@@ -244,13 +246,17 @@ public final class PlatformDriver implements AutoCloseable {
         return List.copyOf(ended);
     }
 
-    /** Waits until no order is in flight (or the timeout passed); true when drained. */
+    /**
+     * Waits until no order is in flight and no placement is still being retried (or the timeout passed); true when
+     * drained. A placement whose answer was lost (the gateway went away) may exist in the engine: it is retried with
+     * its Idempotency-Key until answered, and only then followed, so draining waits for it too.
+     */
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+        while ((!inFlight.isEmpty() || placing.get() > 0) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        return inFlight.isEmpty();
+        return inFlight.isEmpty() && placing.get() == 0;
     }
 
     @Override
@@ -286,6 +292,7 @@ public final class PlatformDriver implements AutoCloseable {
         Map<String, Object> body = Map.of("storeId", store.storeId(), "items", items,
                 "deliveryAddress", Map.of("region", store.region(), "street", "Bench-ro " + placedTotal.get()),
                 "payment", Map.of("method", "CARD", "cardToken", plan == Plan.DECLINE ? "tok_declined" : "tok_visa"));
+        placing.incrementAndGet();
         place(customer, openLoop, openLoop ? intendedNanos : System.nanoTime(),
                 new Placement(plan, store, body, UUID.randomUUID().toString()), 1);
     }
@@ -308,6 +315,7 @@ public final class PlatformDriver implements AutoCloseable {
                         backoffMillis(attempt), TimeUnit.MILLISECONDS);
                 return;
             }
+            placing.decrementAndGet();
             if (limited) {
                 remaining.incrementAndGet();
             }
@@ -322,6 +330,7 @@ public final class PlatformDriver implements AutoCloseable {
         String orderId = response.body().get("orderId").asText();
         LiveOrder order = new LiveOrder(orderId, plan, store, customer, answered);
         inFlight.put(orderId, order);
+        placing.decrementAndGet();
         if (plan == Plan.CANCEL) {
             command(order, "cancel", "/api/orders/" + orderId + "/cancel", customer.token, null, null, 1);
         }

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // long enough that the live-stream tests can only pass through LISTEN/NOTIFY
         "baedal.read-model.stream.refresh-interval=PT5M",
         // how long a stream request waits for an order not projected yet (OrderApiIT measures it)
-        "baedal.read-model.stream.await-unknown-order=PT2S",
+        "baedal.read-model.stream.await-unknown-order=PT6S",
         "logging.level.com.baedal=info"})
 @EmbeddedKafka(kraft = true, count = 1, partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ActiveProfiles("local")

@@ -3,6 +3,7 @@ package com.baedal.readmodel.support;
 import static org.awaitility.Awaitility.await;
 
 import com.baedal.contract.event.OrderEvent;
+import com.baedal.readmodel.projection.OrderEventConsumer;
 import com.baedal.testsupport.LocalPostgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,13 +16,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,14 +36,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * run) and an embedded KRaft Kafka broker. Tests use fresh order/customer/store/region ids, so they need no cleanup.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "baedal.read-model.topic.partitions=2",
+        "baedal.read-model.topic.partitions=" + ReadModelIntegrationTest.PARTITIONS,
         "spring.kafka.listener.concurrency=2",
         // long enough that the live-stream tests can only pass through LISTEN/NOTIFY
         "baedal.read-model.stream.refresh-interval=PT5M",
         // how long a stream request waits for an order not projected yet (OrderApiIT measures it)
         "baedal.read-model.stream.await-unknown-order=PT6S",
         "logging.level.com.baedal=info"})
-@EmbeddedKafka(kraft = true, count = 1, partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(kraft = true, count = 1, partitions = ReadModelIntegrationTest.PARTITIONS,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ActiveProfiles("local")
 // metrics export is off in tests by default; the ITs check the Prometheus endpoint
 @AutoConfigureObservability
@@ -46,6 +52,7 @@ public abstract class ReadModelIntegrationTest {
 
     public static final String DATABASE = "readmodel_it";
     protected static final Duration WAIT = Duration.ofSeconds(20);
+    protected static final int PARTITIONS = 2;
 
     @Autowired
     protected ObjectMapper json;
@@ -53,6 +60,8 @@ public abstract class ReadModelIntegrationTest {
     protected KafkaTemplate<String, String> kafka;
     @Autowired
     protected JdbcClient jdbc;
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
     @LocalServerPort
     protected int port;
 
@@ -61,6 +70,18 @@ public abstract class ReadModelIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> LocalPostgres.freshDatabase(DATABASE));
+    }
+
+    /**
+     * The projection's consumer is started after the context (by {@code ProjectionRebuild}) and then joins its group:
+     * until it holds every partition, an event sent now waits for the rebalance, seconds on a slow machine. Tests
+     * that measure how quickly the read-model reacts (the stream waiting for a just-placed order) start after it.
+     */
+    @BeforeEach
+    void projectionConsumesEveryPartition() {
+        MessageListenerContainer container = listeners.getListenerContainer(OrderEventConsumer.LISTENER_ID);
+        await().atMost(WAIT).until(() -> container != null && container.isRunning());
+        ContainerTestUtils.waitForAssignment(container, PARTITIONS);
     }
 
     protected void send(List<OrderEvent> events) {

@@ -64,6 +64,10 @@ class Payment {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When the reconciliation last found the record in line with the provider; cleared by every change. */
+    @Column(name = "reconciled_at")
+    private Instant reconciledAt;
+
     @Version
     private long version;
 
@@ -177,8 +181,23 @@ class Payment {
                 updatedAt);
     }
 
+    /**
+     * What the reconciliation found: {@code at} when this settled record is in line with the provider's ledger
+     * (scheduled runs skip it until it changes again), {@code null} when it is not or not settled yet.
+     */
+    void reconciled(Instant at) {
+        reconciledAt = at;
+    }
+
+    /** Settled: nothing in flight at the provider and nothing owed, so a clean comparison stays clean. */
+    boolean settled() {
+        return status != PaymentStatus.PENDING && !chargeUnsettled()
+                && !(cancelled && status == PaymentStatus.APPROVED);
+    }
+
     private void touch() {
         updatedAt = Instant.now();
+        reconciledAt = null;
     }
 
     private static String truncate(String text) {

@@ -27,8 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * schedule ({@code baedal.payment.reconciliation.*}) and by operators ({@code POST /api/payments/reconciliations}).
  * <p>
  * It visits every payment whose charge is unsettled (older than {@code settle-after}), every cancelled order whose
- * charge is still kept, and every settled payment created within the window, and asks the provider what it did for
- * the order. Repairs, each under the record's row lock: a charge the record does not know is recorded (and given
+ * charge is still kept, and the settled payments created within the window, and asks the provider what it did for
+ * the order. A settled payment found in line is marked so ({@code reconciled_at}) and scheduled runs skip it until
+ * its record changes again: each run costs what happened since the last one, not the whole window (it used to ask
+ * the provider about every payment of the last two days, every minute). An operator's run compares the whole
+ * window. Repairs, each under the record's row lock: a charge the record does not know is recorded (and given
  * back when the order was cancelled); a declined answer is recorded; an unsettled charge of a cancelled order that
  * the provider never received is closed; money kept for a cancelled order is refunded; a refund the record does
  * not know is recorded. Everything else (two charges for one order, a recorded charge or refund the provider does
@@ -145,7 +148,7 @@ public class PaymentReconciliation {
             Cursor cursor = new Cursor(Instant.EPOCH, "");
             List<Cursor> page;
             do {
-                page = nextPage(cursor, settledBefore, windowStart);
+                page = nextPage(cursor, settledBefore, windowStart, force);
                 for (Cursor payment : page) {
                     checked++;
                     try (OrderLogContext.Scope ignored = OrderLogContext.open(payment.orderId())) {
@@ -193,6 +196,8 @@ public class PaymentReconciliation {
                 payment.refundRequested(PaymentService.refundKey(orderId));
                 return new Owed(payment.providerReference(), payment.amount());
             }
+            // in line: scheduled runs skip it until it changes; not in line: every run compares it again
+            payment.reconciled(findings.isEmpty() && payment.settled() ? clock.instant() : null);
             return null;
         });
         if (owed != null) {
@@ -324,19 +329,25 @@ public class PaymentReconciliation {
     private record Cursor(Instant createdAt, String orderId) {
     }
 
-    private List<Cursor> nextPage(Cursor after, Instant settledBefore, Instant windowStart) {
+    /**
+     * The next payments to compare: unsettled charges, money kept for cancelled orders, and the settled payments of
+     * the window that no run has found clean since they last changed (an operator's run takes every one of them).
+     */
+    private List<Cursor> nextPage(Cursor after, Instant settledBefore, Instant windowStart, boolean wholeWindow) {
         return db.sql("""
                         select order_id, created_at from payment
                         where (created_at, order_id) > (:createdAt, :orderId)
                           and (charge_unsettled_since < :settledBefore
                                or (cancelled and status = 'APPROVED' and updated_at < :settledBefore)
-                               or (created_at >= :windowStart and updated_at < :settledBefore))
+                               or (created_at >= :windowStart and updated_at < :settledBefore
+                                   and (:wholeWindow or reconciled_at is null)))
                         order by created_at, order_id
                         limit :page""")
                 .param("createdAt", Timestamp.from(after.createdAt()))
                 .param("orderId", after.orderId())
                 .param("settledBefore", Timestamp.from(settledBefore))
                 .param("windowStart", Timestamp.from(windowStart))
+                .param("wholeWindow", wholeWindow)
                 .param("page", PAGE)
                 .query((row, number) -> new Cursor(row.getTimestamp("created_at").toInstant(),
                         row.getString("order_id")))

@@ -613,6 +613,42 @@ class PaymentServiceTest {
     }
 
     @Test
+    void scheduledRunsCompareASettledPaymentOnceUntilItsRecordChangesOperatorsCompareTheWholeWindow() {
+        charge("tok_visa");
+        String charged = record().providerReference();
+        clock.offset = properties.settleAfter().plusSeconds(1);
+        assertThat(reconciliation.run(false).ran()).isTrue();
+        assertThat(reconciledAt()).as("found in line").isNotNull();
+        // the provider no longer knows the recorded charge, and nothing in the record changed
+        db.sql("update payment set provider_reference = 'sim_ch_unknown' where order_id = ?").param(orderId).update();
+
+        reconciliation.run(false);
+        assertThat(reconciliation.openIncidents()).as("a scheduled run skips what it found clean")
+                .noneMatch(incident -> incident.orderId().equals(orderId));
+
+        reconciliation.run(true);
+        assertThat(reconciliation.openIncidents()).as("an operator's run compares the whole window")
+                .filteredOn(incident -> incident.orderId().equals(orderId))
+                .extracting(PaymentReconciliation.Incident::kind).containsExactly("CHARGE_UNKNOWN_TO_PROVIDER");
+        assertThat(reconciledAt()).as("not in line: every run compares it again").isNull();
+
+        db.sql("update payment set provider_reference = ? where order_id = ?").params(charged, orderId).update();
+        reconciliation.run(false);
+        assertThat(reconciliation.openIncidents()).as("a scheduled run found it in line again")
+                .noneMatch(incident -> incident.orderId().equals(orderId));
+        assertThat(reconciledAt()).isNotNull();
+
+        // any change of the record clears the mark: here the refund of the cancelled order
+        assertThat(refund().outcome()).isEqualTo(RefundOutcome.REFUNDED);
+        assertThat(reconciledAt()).isNull();
+    }
+
+    private Instant reconciledAt() {
+        return db.sql("select reconciled_at from payment where order_id = ?").param(orderId)
+                .query(Instant.class).optional().orElse(null);
+    }
+
+    @Test
     void aScheduledRunGivesWayToARunningOneOnAnotherInstance() {
         db.sql("update reconciliation_lease set holder = 'another-instance', until = now() + interval '1 minute' "
                 + "where name = 'payments'").update();

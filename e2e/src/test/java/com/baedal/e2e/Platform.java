@@ -91,6 +91,9 @@ public final class Platform {
                     // test JVMs: small heaps, C1 only (quicker start on shared cores)
                     .jvmOptions("-Xmx512m", "-XX:TieredStopAtLevel=1")
                     .arguments(Service.ENGINE, "--baedal.order.rider-search-timeout=PT20S")
+                    // a stream opened right after placing waits this long for the order (3 s by default): on a busy
+                    // machine projecting OrderPlaced took longer (load 35 on two cores in one CI run)
+                    .arguments(Service.READ_MODEL, "--baedal.read-model.stream.await-unknown-order=PT20S")
                     // a known management port, so that tests can scrape the gateway's metrics
                     .arguments(Service.GATEWAY, "--management.server.port=" + gatewayManagementPort)
                     .build();

@@ -61,6 +61,10 @@ class ReplicaIT {
         RunningPlatform running = Platform.get().running();
         String customer = apps.customer();
         String orderId = apps.place(customer, "tok_visa");
+        // what this test is about is either instance following the order; waiting for a just-placed order is
+        // the read-model's own test (OrderApiIT), and how long it takes here depends on how busy the machine is
+        awaitProjected(running.url("read-model"), orderId, customer);
+        awaitProjected(running.url("read-model-2"), orderId, customer);
         CompletableFuture<List<String>> first = watch(running.url("read-model"), orderId, customer);
         CompletableFuture<List<String>> second = watch(running.url("read-model-2"), orderId, customer);
 
@@ -226,6 +230,15 @@ class ReplicaIT {
                 .until(() -> http.send(HttpRequest.newBuilder(running.readiness(instance))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200);
+    }
+
+    /** Until one read-model instance knows the order. */
+    private static void awaitProjected(URI readModel, String orderId, String token) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(readModel.resolve("/api/orders/" + orderId))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     /** The order's Server-Sent Events straight from one read-model instance, until the stream ends. */

@@ -62,7 +62,9 @@ class TasklistBrowserIT {
                 "--disable-sync", "--window-size=1400,1000", "--lang=en-US");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // a bound, not a pause: on a quiet machine each step shows within a second; a busy one (load 35 on two
+        // cores in one CI run) took longer than 30 s to re-sort the list
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         String chosen = System.getProperty("baedal.screenshots", "");
         screenshots = chosen.isBlank()
                 ? Path.of(System.getProperty("baedal.e2e.work", "target/e2e")).resolve("screenshots")

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@value OrderEvent#TOPIC} in consumer group {@code spring.kafka.consumer.group-id} ({@code read-model}).
- * One database transaction per record; the offset is committed after it, so a crash means redelivery, which the
- * projection absorbs as duplicates. Started by {@link ProjectionRebuild} (after an optional rebuild).
+ * One database transaction per record; the offsets are committed after every record of a poll is applied, so a crash
+ * means redelivery (of the rest of that poll too), which the projection absorbs as duplicates. Started by
+ * {@link ProjectionRebuild} (after an optional rebuild).
  */
 @Component
 public class OrderEventConsumer {

@@ -19,6 +19,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,13 +34,26 @@ import org.springframework.stereotype.Component;
  * <p>
  * For the length of a request, the thread's context class loader becomes one that answers those service-file lookups
  * from memory (the application's jars do not change while it runs) and hands everything else, classes included, to
- * the loader it wraps, so no class is defined twice.
+ * the loader it wraps, so no class is defined twice. The long-polling fetch-and-lock handler looks the engine up on
+ * a thread of its own each time a task arrives: that thread gets such a loader once the application is ready.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ServiceFileCacheFilter implements Filter {
 
+    /** The thread of Camunda's {@code FetchAndLockHandlerImpl}, named after its class. */
+    static final String FETCH_AND_LOCK_THREAD = "FetchAndLockHandlerImpl";
+
     private volatile ServiceFileCachingClassLoader loader;
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void cacheForTheFetchAndLockHandler() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(FETCH_AND_LOCK_THREAD))
+                .filter(thread -> thread.getContextClassLoader() != null
+                        && !(thread.getContextClassLoader() instanceof ServiceFileCachingClassLoader))
+                .forEach(thread -> thread.setContextClassLoader(loaderWrapping(thread.getContextClassLoader())));
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -83,6 +83,33 @@ class ServiceFileCacheFilterTest {
         assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(own);
     }
 
+    @Test
+    void theFetchAndLockHandlersThreadGetsTheCachingLoaderOnce() throws Exception {
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        Thread handler = new Thread(() -> {
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, ServiceFileCacheFilter.FETCH_AND_LOCK_THREAD);
+        ClassLoader own = handler.getContextClassLoader();
+        handler.start();
+        try {
+            ServiceFileCacheFilter filter = new ServiceFileCacheFilter();
+            filter.cacheForTheFetchAndLockHandler();
+            ClassLoader first = handler.getContextClassLoader();
+            filter.cacheForTheFetchAndLockHandler();
+
+            assertThat(first).isInstanceOf(ServiceFileCachingClassLoader.class);
+            assertThat(first.getParent()).isSameAs(own);
+            assertThat(handler.getContextClassLoader()).as("not wrapped twice").isSameAs(first);
+        } finally {
+            stop.countDown();
+            handler.join();
+        }
+    }
+
     public static class Provider implements Runnable {
         @Override
         public void run() {

@@ -10,6 +10,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -67,6 +71,21 @@ interface OrderCommandsApi {
      */
     String DEV_ORDER_ID_HEADER = "Baedal-Dev-Order-Id";
 
+    /** The answers every step of a store owner shares: the caller must own the store, the order be one of it. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
+    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @interface StoreStepAnswers {
+    }
+
+    /** The 400 of a step whose path holds nothing but ids. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
+    @interface MalformedIdAnswer {
+    }
+
     /** A store owner's reason may run over several lines; other control characters are refused. */
     record RejectRequest(@NotBlank @Size(max = REASON_MAX_LENGTH) @SafeText(multiline = true) String reason) {
     }
@@ -119,9 +138,8 @@ interface OrderCommandsApi {
 
     @Operation(summary = "Accept a paid order (STORE_OWNER of the store)")
     @ApiResponse(responseCode = "200", description = "Accepted: status ACCEPTED")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @MalformedIdAnswer
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/accept")
     OrderSteps.StepResult accept(@AuthenticationPrincipal Jwt jwt,
@@ -132,8 +150,7 @@ interface OrderCommandsApi {
             description = "The payment is refunded.")
     @ApiResponse(responseCode = "200", description = "Rejected: status REJECTED")
     @ApiResponse(responseCode = "400", description = "`reason` missing, blank or longer than 500 characters")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/reject")
     OrderSteps.StepResult reject(@AuthenticationPrincipal Jwt jwt,
@@ -143,9 +160,8 @@ interface OrderCommandsApi {
     @Operation(summary = "Record that cooking started (STORE_OWNER of the store)",
             description = "From now on the customer can no longer cancel.")
     @ApiResponse(responseCode = "200", description = "Status COOKING")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @MalformedIdAnswer
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not accepted / not waiting for cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-started")
     OrderSteps.StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt,
@@ -155,9 +171,8 @@ interface OrderCommandsApi {
     @Operation(summary = "Record that cooking finished (STORE_OWNER of the store)",
             description = "Riders of the order's region now see the delivery.")
     @ApiResponse(responseCode = "200", description = "Status READY_FOR_PICKUP")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @MalformedIdAnswer
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-finished")
     OrderSteps.StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt,
@@ -167,7 +182,7 @@ interface OrderCommandsApi {
     @Operation(summary = "Take a delivery and report the pick-up (RIDER of the order's region)",
             description = "Exactly one rider gets an order: of two concurrent picks one answers 409.")
     @ApiResponse(responseCode = "200", description = "Status PICKED_UP; the caller is the order's rider")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
+    @MalformedIdAnswer
     @ApiResponse(responseCode = "403", description = "Not a rider of the order's region")
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "Another rider has it, or it is not ready for pick-up")
@@ -176,7 +191,7 @@ interface OrderCommandsApi {
 
     @Operation(summary = "Confirm the delivery (the RIDER who picked the order)")
     @ApiResponse(responseCode = "200", description = "Status DELIVERED")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
+    @MalformedIdAnswer
     @ApiResponse(responseCode = "403", description = "Not the rider who picked this order")
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "The order has not been picked up")

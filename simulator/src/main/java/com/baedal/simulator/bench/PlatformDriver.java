@@ -84,9 +84,6 @@ public final class PlatformDriver implements AutoCloseable {
 
     /** An order that ended (or was given up: {@code status} null). */
     public record Ended(String orderId, Plan plan, OrderStatus status) {
-        public boolean asPlanned() {
-            return status == plan.end;
-        }
     }
 
     private record Store(String storeId, String region, String ownerToken, List<String> menuItemIds) {

@@ -222,12 +222,12 @@ class OrderEventsIT extends PlacedOrdersOnTopic {
     }
 
     @Test
-    void anOrderProcessWithoutAnOrderRowCannotStart() {
+    void anOrderProcessNotStartedByItsPlacementCannotStart() {
         String orderId = UUID.randomUUID().toString();
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, orderId,
                 Map.of(VAR_ORDER_ID, orderId, VAR_STORE_ID, EventsApi.STORE)))
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("has no order row");
+                .hasMessageContaining("Orders are placed through POST /api/orders");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).count()).isZero();
         assertThat(outboxRows(orderId)).isZero();
     }

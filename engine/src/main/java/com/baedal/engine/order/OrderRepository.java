@@ -13,14 +13,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The one door to {@code customer_order}: every read and write of that table is here, as the read-model's
- * {@code OrderProjection} owns its tables. The row is the order's facts (customer, store, items, total, address,
- * rider), its lock (steps of one order queue on it, see {@code com.baedal.engine.camunda}) and its event counter.
+ * {@code OrderProjection} owns its tables. The row is the order's facts (customer, store, items, total, address;
+ * the rider is the process's, see {@link RiderAssignment}), its lock (steps of one order queue on it, see {@code com.baedal.engine.camunda}) and its event counter.
  */
 @Repository
 public class OrderRepository {
 
     private static final String SELECT = """
-            select order_id, customer_id, store_id, region, total, process_instance_id, rider_id, request_hash
+            select order_id, customer_id, store_id, region, total, process_instance_id, request_hash
               from baedal.customer_order
             """;
 
@@ -78,17 +78,10 @@ public class OrderRepository {
                 .optional();
     }
 
-    void assignRider(String orderId, String riderId) {
-        jdbc.sql("update baedal.customer_order set rider_id = :riderId where order_id = :id")
-                .param("riderId", riderId)
-                .param("id", UUID.fromString(orderId))
-                .update();
-    }
-
     private OrderRecord map(ResultSet rs, int row) throws SQLException {
         return new OrderRecord(rs.getString("order_id"), rs.getString("customer_id"), rs.getString("store_id"),
                 rs.getString("region"), rs.getLong("total"), rs.getString("process_instance_id"),
-                rs.getString("rider_id"), rs.getString("request_hash"));
+                rs.getString("request_hash"));
     }
 
     /**

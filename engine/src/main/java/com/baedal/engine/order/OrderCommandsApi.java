@@ -1,5 +1,7 @@
 package com.baedal.engine.order;
 
+import com.baedal.contract.api.PlacedOrder;
+import com.baedal.contract.api.StepResult;
 import com.baedal.support.validation.SafeText;
 import com.baedal.support.validation.Uuid;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,13 +12,13 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -101,7 +103,7 @@ interface OrderCommandsApi {
             headers = @Header(name = "Location", description = "/api/orders/{orderId}",
                     schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = OrderPlacement.Placed.class),
+                    schema = @Schema(implementation = PlacedOrder.class),
                     examples = @ExampleObject(name = "placed", value = PLACED_EXAMPLE)))
     @ApiResponse(responseCode = "400", description = "Bad body: the offending fields are listed in `errors`",
             content = @Content(examples = @ExampleObject(name = "field errors", value = BAD_BODY_EXAMPLE)))
@@ -112,7 +114,7 @@ interface OrderCommandsApi {
             + "the store, or the Idempotency-Key was used for a different request",
             content = @Content(examples = @ExampleObject(name = "unknown menu item", value = UNKNOWN_ITEM_EXAMPLE)))
     @PostMapping("/orders")
-    ResponseEntity<OrderPlacement.Placed> place(@AuthenticationPrincipal Jwt jwt,
+    ResponseEntity<PlacedOrder> place(@AuthenticationPrincipal Jwt jwt,
                                                 @Valid @RequestBody PlaceOrderRequest request,
                                                 @Parameter(description = "Makes a retried placement safe: "
                                                         + "the same key and body answer the first order again")
@@ -134,7 +136,7 @@ interface OrderCommandsApi {
             content = @Content(examples = @ExampleObject(name = "too late", value = CANCEL_REFUSED_EXAMPLE)))
     @PostMapping("/orders/{orderId}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    OrderSteps.StepResult cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
+    StepResult cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
 
     @Operation(summary = "Accept a paid order (STORE_OWNER of the store)")
     @ApiResponse(responseCode = "200", description = "Accepted: status ACCEPTED")
@@ -142,7 +144,7 @@ interface OrderCommandsApi {
     @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/accept")
-    OrderSteps.StepResult accept(@AuthenticationPrincipal Jwt jwt,
+    StepResult accept(@AuthenticationPrincipal Jwt jwt,
                                  @PathVariable @SafeText @Size(max = 64) String storeId,
                                  @PathVariable @Uuid String orderId);
 
@@ -153,7 +155,7 @@ interface OrderCommandsApi {
     @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/reject")
-    OrderSteps.StepResult reject(@AuthenticationPrincipal Jwt jwt,
+    StepResult reject(@AuthenticationPrincipal Jwt jwt,
                                  @PathVariable @SafeText @Size(max = 64) String storeId,
                                  @PathVariable @Uuid String orderId, @Valid @RequestBody RejectRequest request);
 
@@ -164,7 +166,7 @@ interface OrderCommandsApi {
     @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not accepted / not waiting for cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-started")
-    OrderSteps.StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt,
+    StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt,
                                          @PathVariable @SafeText @Size(max = 64) String storeId,
                                          @PathVariable @Uuid String orderId);
 
@@ -175,7 +177,7 @@ interface OrderCommandsApi {
     @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-finished")
-    OrderSteps.StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt,
+    StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt,
                                           @PathVariable @SafeText @Size(max = 64) String storeId,
                                           @PathVariable @Uuid String orderId);
 
@@ -187,7 +189,7 @@ interface OrderCommandsApi {
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "Another rider has it, or it is not ready for pick-up")
     @PostMapping("/deliveries/{orderId}/pick")
-    OrderSteps.StepResult pick(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
+    StepResult pick(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
 
     @Operation(summary = "Confirm the delivery (the RIDER who picked the order)")
     @ApiResponse(responseCode = "200", description = "Status DELIVERED")
@@ -196,5 +198,5 @@ interface OrderCommandsApi {
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "The order has not been picked up")
     @PostMapping("/deliveries/{orderId}/complete")
-    OrderSteps.StepResult complete(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
+    StepResult complete(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
 }

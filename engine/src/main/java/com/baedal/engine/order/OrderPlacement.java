@@ -3,12 +3,13 @@ package com.baedal.engine.order;
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.contract.OrderNumber;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
+import com.baedal.contract.api.PlacedOrder;
+import com.baedal.contract.event.OrderEventData;
 import com.baedal.engine.catalog.CatalogService;
 import com.baedal.engine.catalog.MenuItem;
 import com.baedal.engine.catalog.Store;
-import com.baedal.contract.OrderStatus;
-import com.baedal.contract.Role;
-import com.baedal.contract.event.OrderEventData;
 import com.baedal.support.OrderLogContext;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
@@ -66,21 +67,17 @@ public class OrderPlacement {
         this.chosenOrderIds = chosenOrderIds;
     }
 
-    /** The answer to a placement; {@code status} is always PLACED, also when an idempotent call is replayed. */
-    public record Placed(String orderId, OrderStatus status, long total) {
-    }
-
     /**
      * Places the order; {@code chosenOrderId} (may be null) is its id when {@code baedal.dev.chosen-order-ids} is on
      * (local profile only) and ignored everywhere else.
      */
-    public Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey, String chosenOrderId) {
+    public PlacedOrder place(Caller caller, PlaceOrderRequest request, String idempotencyKey, String chosenOrderId) {
         if (!caller.is(Role.CUSTOMER)) {
             throw ApiProblem.forbidden("Only customers place orders.");
         }
         String requestHash = hash(request);
         if (idempotencyKey != null) {
-            Optional<Placed> earlier = replay(caller, idempotencyKey, requestHash);
+            Optional<PlacedOrder> earlier = replay(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -95,7 +92,7 @@ public class OrderPlacement {
         }
     }
 
-    private Placed start(Caller caller, NewOrder order, String idempotencyKey, String requestHash) {
+    private PlacedOrder start(Caller caller, NewOrder order, String idempotencyKey, String requestHash) {
         try {
             tx.executeWithoutResult(status -> {
                 // The row first: the process's events count on it. OrderPlaced is the order in hand.
@@ -111,21 +108,21 @@ public class OrderPlacement {
         } catch (DuplicateKeyException duplicate) {
             // The same Idempotency-Key was placed by a concurrent call that committed first, or a chosen order id
             // (local profile) is taken.
-            Optional<Placed> twin = idempotencyKey == null ? Optional.empty()
+            Optional<PlacedOrder> twin = idempotencyKey == null ? Optional.empty()
                     : replay(caller, idempotencyKey, requestHash);
             return twin.orElseThrow(() -> ApiProblem.conflict("order-id-taken", "Order id taken",
                     "There is an order " + order.orderId() + " already."));
         }
-        return new Placed(order.orderId(), OrderStatus.PLACED, order.total());
+        return new PlacedOrder(order.orderId(), OrderStatus.PLACED, order.total());
     }
 
-    private Optional<Placed> replay(Caller caller, String idempotencyKey, String requestHash) {
+    private Optional<PlacedOrder> replay(Caller caller, String idempotencyKey, String requestHash) {
         return orders.findByIdempotencyKey(caller.subject(), idempotencyKey).map(earlier -> {
             if (!earlier.requestHash().equals(requestHash)) {
                 throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different order request.");
             }
-            return new Placed(earlier.orderId(), OrderStatus.PLACED, earlier.total());
+            return new PlacedOrder(earlier.orderId(), OrderStatus.PLACED, earlier.total());
         });
     }
 

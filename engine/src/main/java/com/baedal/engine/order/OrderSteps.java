@@ -4,6 +4,7 @@ import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.contract.OrderStatus;
 import com.baedal.contract.Role;
+import com.baedal.contract.api.StepResult;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import java.util.Map;
@@ -31,15 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class OrderSteps {
-
-    /** Answer of a command: the order and the status the step moved it to (or CANCEL_REQUESTED). */
-    public record StepResult(String orderId, String status) {
-        StepResult(String orderId, OrderStatus status) {
-            this(orderId, status.name());
-        }
-    }
-
-    public static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
 
     private final OrderRepository orders;
     private final RuntimeService runtime;
@@ -75,7 +67,7 @@ public class OrderSteps {
             throw ApiProblem.conflict("cancel-refused", "Order can no longer be cancelled",
                     "Order " + orderId + " has started cooking or has ended; it cannot be cancelled.");
         }
-        return new StepResult(orderId, CANCEL_REQUESTED);
+        return new StepResult(orderId, StepResult.CANCEL_REQUESTED);
     }
 
     public StepResult accept(Caller caller, String storeId, String orderId) {

@@ -3,8 +3,10 @@ package com.baedal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.baedal.simulator.BaedalClient;
+import com.baedal.contract.api.OrderView;
+import com.baedal.contract.api.PlacedOrder;
 import com.baedal.simulator.BaedalClient.Response;
+import com.baedal.simulator.BaedalClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -64,7 +66,7 @@ final class Apps {
     String place(String customerToken, String cardToken) {
         Response placed = api.post("/api/orders", customerToken, orderBody(cardToken));
         assertThat(placed.status()).as("placement %s", placed.body()).isEqualTo(201);
-        return placed.body().get("orderId").asText();
+        return placed.as(PlacedOrder.class).orderId();
     }
 
     /** Places an order with the id the test chose (the local profile lets a test choose it). */
@@ -72,16 +74,16 @@ final class Apps {
         Response placed = api.post("/api/orders", customerToken, orderBody(cardToken),
                 Map.of(DEV_ORDER_ID_HEADER, orderId));
         assertThat(placed.status()).as("placement %s", placed.body()).isEqualTo(201);
-        assertThat(placed.body().get("orderId").asText()).isEqualTo(orderId);
+        assertThat(placed.as(PlacedOrder.class).orderId()).isEqualTo(orderId);
         return orderId;
     }
 
     /** Waits until the read-model shows the order in that status, and returns the view. */
-    JsonNode awaitStatus(String orderId, String token, String status) {
+    OrderView awaitStatus(String orderId, String token, String status) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get("/api/orders/" + orderId, token),
-                        view -> view.status() == 200 && status.equals(view.body().path("status").asText()))
-                .body();
+                        view -> view.status() == 200 && status.equals(view.as(OrderView.class).status().name()))
+                .as(OrderView.class);
     }
 
     Response store(String orderId, String ownerToken, String action, Object body) {

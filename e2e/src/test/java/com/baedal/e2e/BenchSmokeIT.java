@@ -27,8 +27,8 @@ class BenchSmokeIT {
 
         assertThat(result.placed()).isEqualTo(orders);
         assertThat(result.ended()).hasSize(orders);
-        assertThat(result.ended()).allSatisfy(ended -> assertThat(ended.asPlanned())
-                .as("order %s planned %s ended %s", ended.orderId(), ended.plan(), ended.status()).isTrue());
+        assertThat(result.ended()).allSatisfy(ended -> assertThat(ended.status())
+                .as("order %s planned %s", ended.orderId(), ended.plan()).isEqualTo(ended.plan().end));
         assertThat(result.placement().count()).isEqualTo(orders);
     }
 

@@ -3,6 +3,7 @@ package com.baedal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.baedal.contract.api.OrderView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
@@ -89,8 +90,8 @@ class CamundaTrustBoundaryIT {
         // the form's answer works, with the display fields Tasklist sends back
         assertThat(camunda(OWNER, "demo", "POST", "/task/" + taskId + "/submit-form",
                 variables("accepted", true, "total", 1, "orderNumber", "X")).status()).isEqualTo(204);
-        JsonNode accepted = apps.awaitStatus(orderId, customer, "ACCEPTED");
-        assertThat(accepted.path("total").asLong()).isEqualTo(view.path("total").asLong());
+        OrderView accepted = apps.awaitStatus(orderId, customer, "ACCEPTED");
+        assertThat(accepted.total()).isEqualTo(view.path("total").asLong());
     }
 
     @Test
@@ -120,7 +121,7 @@ class CamundaTrustBoundaryIT {
 
         assertThat(camunda(RIDER_1, "demo", "POST", "/task/" + taskId + "/complete",
                 variables("pickedUpConfirmed", true)).status()).isEqualTo(204);
-        assertThat(apps.awaitStatus(orderId, customer, "PICKED_UP").path("riderId").asText()).isEqualTo(RIDER_1);
+        assertThat(apps.awaitStatus(orderId, customer, "PICKED_UP").riderId()).isEqualTo(RIDER_1);
         assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", apps.rider(RIDER_2, Apps.REGION), null)
                 .status()).isEqualTo(403);
     }
@@ -134,7 +135,7 @@ class CamundaTrustBoundaryIT {
         assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + taskId + "/submit-form",
                 variables("pickedUpConfirmed", true)).status()).isEqualTo(204);
 
-        assertThat(apps.awaitStatus(orderId, customer, "PICKED_UP").path("riderId").asText()).isEqualTo(RIDER_2);
+        assertThat(apps.awaitStatus(orderId, customer, "PICKED_UP").riderId()).isEqualTo(RIDER_2);
         // the rider's app now knows them as the order's rider, the other rider not
         assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", apps.rider(RIDER_1, Apps.REGION), null)
                 .status()).isEqualTo(403);

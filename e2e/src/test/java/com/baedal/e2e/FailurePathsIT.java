@@ -4,6 +4,9 @@ import static com.baedal.e2e.Apps.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.baedal.contract.PaymentStatus;
+import com.baedal.contract.api.OrderView;
+import com.baedal.contract.api.StepResult;
 import com.baedal.simulator.BaedalClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -40,9 +43,9 @@ class FailurePathsIT {
 
         Response cancel = apps.api.post("/api/orders/" + orderId + "/cancel", customer, null);
         assertThat(cancel.status()).isEqualTo(202);
-        assertThat(cancel.body().get("status").asText()).isEqualTo("CANCEL_REQUESTED");
-        JsonNode view = apps.awaitStatus(orderId, customer, "CANCELLED");
-        assertThat(view.path("payment").path("cancelled").asBoolean()).isTrue();
+        assertThat(cancel.as(StepResult.class).status()).isEqualTo(StepResult.CANCEL_REQUESTED);
+        OrderView view = apps.awaitStatus(orderId, customer, "CANCELLED");
+        assertThat(view.payment().cancelled()).isTrue();
         assertMoneyReturned(orderId, customer);
     }
 
@@ -82,8 +85,8 @@ class FailurePathsIT {
     void declinedCardEndsPaymentFailed() {
         String customer = apps.customer();
         String orderId = apps.place(customer, "tok_declined");
-        JsonNode view = apps.awaitStatus(orderId, customer, "PAYMENT_FAILED");
-        assertThat(view.path("payment").path("status").asText()).isEqualTo("DECLINED");
+        OrderView view = apps.awaitStatus(orderId, customer, "PAYMENT_FAILED");
+        assertThat(view.payment().status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(apps.payment(orderId, customer).get("status").asText()).isEqualTo("DECLINED");
         assertProblem(apps.store(orderId, apps.owner(Apps.STORE), "accept", null), 409);
     }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.baedal.contract.OrderNumber;
-import com.baedal.simulator.BaedalClient;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.PaymentStatus;
+import com.baedal.contract.api.OrderView;
+import com.baedal.contract.api.PlacedOrder;
+import com.baedal.contract.api.StepResult;
 import com.baedal.simulator.BaedalClient.Response;
+import com.baedal.simulator.BaedalClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,9 +39,10 @@ class OrderJourneyIT {
         String customer = apps.customer();
         Response placed = apps.api.post("/api/orders", customer, apps.orderBody("tok_visa"));
         assertThat(placed.status()).isEqualTo(201);
-        assertThat(placed.body().get("status").asText()).isEqualTo("PLACED");
-        assertThat(placed.body().get("total").asLong()).isEqualTo(expectedTotal);
-        String orderId = placed.body().get("orderId").asText();
+        PlacedOrder answer = placed.as(PlacedOrder.class);
+        assertThat(answer.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(answer.total()).isEqualTo(expectedTotal);
+        String orderId = answer.orderId();
         // the customer's app follows the live stream from the moment the order is placed (the read-model waits
         // for an order it has not seen yet instead of answering 404)
         CompletableFuture<List<String>> stream = watch(orderId, customer, null);
@@ -56,11 +62,12 @@ class OrderJourneyIT {
         assertThat(engineRestTasks("owner-pizza-mapo")).noneMatch(name -> name.contains(orderNumber));
 
         // 4. and 5. the owner accepts, starts and finishes cooking
-        assertThat(apps.store(orderId, owner, "accept", null).body().get("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(apps.store(orderId, owner, "cooking-started", null).body().get("status").asText())
-                .isEqualTo("COOKING");
-        assertThat(apps.store(orderId, owner, "cooking-finished", null).body().get("status").asText())
-                .isEqualTo("READY_FOR_PICKUP");
+        assertThat(apps.store(orderId, owner, "accept", null).as(StepResult.class))
+                .isEqualTo(new StepResult(orderId, OrderStatus.ACCEPTED));
+        assertThat(apps.store(orderId, owner, "cooking-started", null).as(StepResult.class))
+                .isEqualTo(new StepResult(orderId, OrderStatus.COOKING));
+        assertThat(apps.store(orderId, owner, "cooking-finished", null).as(StepResult.class))
+                .isEqualTo(new StepResult(orderId, OrderStatus.READY_FOR_PICKUP));
 
         // 7. riders of the customer's area see the delivery
         String rider = apps.rider("rider-gangnam-1", Apps.REGION);
@@ -72,21 +79,20 @@ class OrderJourneyIT {
                 .extracting(d -> d.get("orderId").asText()).doesNotContain(orderId);
 
         // 8. one rider picks it up; 10. and confirms the delivery
-        assertThat(apps.api.post("/api/deliveries/" + orderId + "/pick", rider, null).body().get("status").asText())
-                .isEqualTo("PICKED_UP");
-        assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", rider, null).body().get("status")
-                .asText()).isEqualTo("DELIVERED");
+        assertThat(apps.api.post("/api/deliveries/" + orderId + "/pick", rider, null).as(StepResult.class))
+                .isEqualTo(new StepResult(orderId, OrderStatus.PICKED_UP));
+        assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", rider, null).as(StepResult.class))
+                .isEqualTo(new StepResult(orderId, OrderStatus.DELIVERED));
 
         // 9. the customer sees the status with the history of every step
-        JsonNode view = apps.awaitStatus(orderId, customer, "DELIVERED");
-        List<String> history = new ArrayList<>();
-        view.get("history").forEach(step -> history.add(step.get("status").asText()));
+        OrderView view = apps.awaitStatus(orderId, customer, "DELIVERED");
+        List<String> history = view.history().stream().map(step -> step.status().name()).toList();
         assertThat(history).containsExactly("PLACED", "PAID", "ACCEPTED", "COOKING", "READY_FOR_PICKUP",
                 "PICKED_UP", "DELIVERED");
-        assertThat(view.get("riderId").asText()).isEqualTo("rider-gangnam-1");
-        assertThat(view.get("total").asLong()).isEqualTo(expectedTotal);
-        assertThat(view.path("payment").path("status").asText()).isEqualTo("APPROVED");
-        assertThat(view.path("payment").path("cancelled").asBoolean()).isFalse();
+        assertThat(view.riderId()).isEqualTo("rider-gangnam-1");
+        assertThat(view.total()).isEqualTo(expectedTotal);
+        assertThat(view.payment().status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(view.payment().cancelled()).isFalse();
 
         // the live stream started at a status the order had when the stream opened, showed each later one once, in
         // process order, and ended with the final one

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.baedal.contract.api.OrderView;
 import com.baedal.local.RunningPlatform;
 import com.baedal.process.OrderProcess;
 import com.baedal.simulator.BaedalClient.Response;
@@ -102,9 +103,9 @@ class ReplicaIT {
                 .isEqualTo(200);
         assertThat(asAnAppWould(() -> apps.api.post("/api/deliveries/" + orderId + "/complete", rider, null)))
                 .isEqualTo(200);
-        JsonNode view = apps.awaitStatus(orderId, customer, "DELIVERED");
+        OrderView view = apps.awaitStatus(orderId, customer, "DELIVERED");
         List<String> history = new ArrayList<>();
-        view.get("history").forEach(step -> history.add(step.get("status").asText()));
+        view.history().forEach(step -> history.add(step.status().name()));
         assertThat(history).containsExactlyElementsOf(JOURNEY);
         JsonNode payment = apps.payment(orderId, customer);
         assertThat(payment.get("status").asText()).isEqualTo("APPROVED");

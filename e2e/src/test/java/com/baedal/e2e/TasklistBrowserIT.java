@@ -197,8 +197,7 @@ class TasklistBrowserIT {
         apps.awaitStatus(orderId, customer, "PICKED_UP");
         choose("Delivered to the customer");
         complete();
-        JsonNode delivered = apps.awaitStatus(orderId, customer, "DELIVERED");
-        assertThat(delivered.get("riderId").asText()).isEqualTo("rider-gangnam-1");
+        assertThat(apps.awaitStatus(orderId, customer, "DELIVERED").riderId()).isEqualTo("rider-gangnam-1");
     }
 
     // ---- Tasklist, as a person uses it ------------------------------------------------------------------------

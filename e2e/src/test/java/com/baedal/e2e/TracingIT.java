@@ -3,6 +3,7 @@ package com.baedal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.baedal.contract.api.PlacedOrder;
 import com.baedal.simulator.BaedalClient.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class TracingIT {
         Response placed = apps.api.post("/api/orders", customer, apps.orderBody("tok_visa"),
                 Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
         assertThat(placed.status()).as("placement %s", placed.body()).isEqualTo(201);
-        String orderId = placed.body().get("orderId").asText();
+        String orderId = placed.as(PlacedOrder.class).orderId();
         apps.awaitStatus(orderId, customer, "PAID");
 
         // gateway: the command's access line

@@ -343,11 +343,16 @@ class GatewayIT {
 
     // ---------------------------------------------------------------- body size limit (256 KB)
 
+    /** A placement through the gateway with this body, as a customer. */
+    private HttpResponse<String> placeAsCustomer(HttpRequest.BodyPublisher body) throws Exception {
+        return send(request("/api/orders").POST(body).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.customer("c")));
+    }
+
     @Test
     void bodyAboveTheLimitIsA413Problem() throws Exception {
         byte[] big = jsonOfSize(300 * 1024);
-        HttpResponse<String> response = send(request("/api/orders").POST(HttpRequest.BodyPublishers.ofByteArray(big))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.customer("c")));
+        HttpResponse<String> response = placeAsCustomer(HttpRequest.BodyPublishers.ofByteArray(big));
 
         assertProblem(response, 413);
         assertNothingForwarded();
@@ -356,9 +361,8 @@ class GatewayIT {
     @Test
     void chunkedBodyAboveTheLimitIsA413Problem() throws Exception {
         byte[] big = jsonOfSize(300 * 1024);
-        HttpResponse<String> response = send(request("/api/orders")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.customer("c")));
+        HttpResponse<String> response = placeAsCustomer(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
 
         assertProblem(response, 413);
         assertNothingForwarded();
@@ -367,9 +371,8 @@ class GatewayIT {
     @Test
     void chunkedBodyBelowTheLimitArrivesWhole() throws Exception {
         byte[] body = jsonOfSize(200 * 1024);
-        HttpResponse<String> response = send(request("/api/orders")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.customer("c")));
+        HttpResponse<String> response = placeAsCustomer(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ENGINE.requests()).singleElement().satisfies(r -> assertThat(r.body()).isEqualTo(body));

@@ -35,13 +35,4 @@ public enum Service {
     public String database() {
         return database;
     }
-
-    public static Service byId(String id) {
-        for (Service service : values()) {
-            if (service.id.equals(id)) {
-                return service;
-            }
-        }
-        throw new IllegalArgumentException("no service " + id);
-    }
 }

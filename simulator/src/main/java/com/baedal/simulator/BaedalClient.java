@@ -1,7 +1,10 @@
 package com.baedal.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.net.URI;
@@ -19,10 +22,27 @@ import java.util.function.IntConsumer;
 /** The platform's public REST API, through the gateway, as an app would call it. */
 public final class BaedalClient {
 
+    /**
+     * Reads the API's answers as a tolerant client: the typed records of {@code com.baedal.contract.api}, instants as
+     * ISO text, fields the client does not know ignored.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
     /** An answer: HTTP status and JSON body ({@link NullNode} when there is none). */
     public record Response(int status, JsonNode body) {
         boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** The body as one of the API's typed answers, e.g. {@code PlacedOrder} or {@code OrderView}. */
+        public <T> T as(Class<T> type) {
+            try {
+                return JSON.treeToValue(body, type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("HTTP " + status + " answered no " + type.getSimpleName() + ": "
+                        + body, e);
+            }
         }
     }
 
@@ -33,7 +53,7 @@ public final class BaedalClient {
     public BaedalClient(URI gateway) {
         this.gateway = gateway;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        this.json = new ObjectMapper();
+        this.json = JSON;
     }
 
     public String token(String subject, String role, String storeId, String region) {

@@ -1,5 +1,7 @@
 package com.baedal.simulator;
 
+import com.baedal.contract.api.OrderView;
+import com.baedal.contract.api.PlacedOrder;
 import com.baedal.simulator.BaedalClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -164,7 +166,7 @@ public final class Simulation {
                 return;
             }
             placed.incrementAndGet();
-            String orderId = response.body().get("orderId").asText();
+            String orderId = response.as(PlacedOrder.class).orderId();
             open.put(orderId, new Order(orderId, token));
             if (cancel) {
                 client.post("/api/orders/" + orderId + "/cancel", token, null);
@@ -240,7 +242,7 @@ public final class Simulation {
             if (!view.ok()) {
                 continue;
             }
-            Outcome outcome = switch (view.body().path("status").asText()) {
+            Outcome outcome = switch (view.as(OrderView.class).status().name()) {
                 case "DELIVERED" -> Outcome.DELIVERED;
                 case "REJECTED" -> Outcome.REJECTED;
                 case "CANCELLED" -> Outcome.CANCELLED;

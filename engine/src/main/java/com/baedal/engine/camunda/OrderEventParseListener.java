@@ -4,7 +4,7 @@ import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.engine.events.OrderEventWriter;
 import com.baedal.engine.events.RegionProperties;
-import com.baedal.engine.order.OrderRepository;
+import com.baedal.engine.order.OrderInHand;
 import com.baedal.contract.PaymentStatus;
 import com.baedal.contract.event.OrderEventData;
 import com.baedal.contract.event.OrderEventType;
@@ -41,12 +41,10 @@ import org.springframework.stereotype.Component;
 public class OrderEventParseListener extends AbstractBpmnParseListener {
 
     private final OrderEventWriter writer;
-    private final OrderRepository orders;
     private final RegionProperties regions;
 
-    public OrderEventParseListener(OrderEventWriter writer, OrderRepository orders, RegionProperties regions) {
+    public OrderEventParseListener(OrderEventWriter writer, RegionProperties regions) {
         this.writer = writer;
-        this.orders = orders;
         this.regions = regions;
     }
 
@@ -164,9 +162,10 @@ public class OrderEventParseListener extends AbstractBpmnParseListener {
         return null;
     }
 
-    private OrderEventData.OrderPlaced placed(String orderId) {
-        return orders.placed(orderId).orElseThrow(() -> new ProcessEngineException("Order " + orderId
-                + " has no order row: cannot record OrderPlaced. Orders are placed through POST /api/orders."));
+    /** The order its placement has in hand while the process starts: never read back from the row just written. */
+    private static OrderEventData.OrderPlaced placed(String orderId) {
+        return OrderInHand.placed(orderId).orElseThrow(() -> new ProcessEngineException("Order " + orderId
+                + " is not being placed: cannot record OrderPlaced. Orders are placed through POST /api/orders."));
     }
 
     private static String orderId(DelegateExecution execution) {

@@ -4,7 +4,6 @@ import com.baedal.engine.order.OrderRepository;
 import com.baedal.engine.process.GuardedFormService;
 import com.baedal.engine.process.GuardedTaskService;
 import com.baedal.engine.process.UserTaskGuard;
-import com.baedal.engine.security.CamundaTrustPlugin;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -38,7 +37,7 @@ public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
         listeners.addAll(parseListeners);
         configuration.setExternalTaskService(new OrderLockingExternalTaskService(orders));
         UserTaskGuard userTasks = new UserTaskGuard();
-        configuration.setTaskService(new GuardedTaskService(userTasks, CamundaTrustPlugin.orderFacts(configuration)));
+        configuration.setTaskService(new GuardedTaskService(userTasks));
         configuration.setFormService(new GuardedFormService(userTasks));
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  *       appends the order number to the task name (the BPMN keeps plain names), writes the task's card into its
  *       description and hands the later store steps to the owner who did the step before;</li>
  *   <li>the pick-up gets a built-in complete listener ({@link RiderAssignment}) that makes its assignee the order's
- *       rider on the order row;</li>
+ *       rider (the process's {@code riderId}, the rider's one owner);</li>
  *   <li>script tasks are refused in any process (platform rule: no scripts on the engine).</li>
  * </ul>
  */

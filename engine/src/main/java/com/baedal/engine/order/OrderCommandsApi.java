@@ -1,5 +1,7 @@
 package com.baedal.engine.order;
 
+import com.baedal.contract.api.PlacedOrder;
+import com.baedal.contract.api.StepResult;
 import com.baedal.support.validation.SafeText;
 import com.baedal.support.validation.Uuid;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +15,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,6 +73,21 @@ interface OrderCommandsApi {
      */
     String DEV_ORDER_ID_HEADER = "Baedal-Dev-Order-Id";
 
+    /** The answers every step of a store owner shares: the caller must own the store, the order be one of it. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
+    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @interface StoreStepAnswers {
+    }
+
+    /** The 400 of a step whose path holds nothing but ids. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
+    @interface MalformedIdAnswer {
+    }
+
     /** A store owner's reason may run over several lines; other control characters are refused. */
     record RejectRequest(@NotBlank @Size(max = REASON_MAX_LENGTH) @SafeText(multiline = true) String reason) {
     }
@@ -82,7 +103,7 @@ interface OrderCommandsApi {
             headers = @Header(name = "Location", description = "/api/orders/{orderId}",
                     schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = OrderPlacement.Placed.class),
+                    schema = @Schema(implementation = PlacedOrder.class),
                     examples = @ExampleObject(name = "placed", value = PLACED_EXAMPLE)))
     @ApiResponse(responseCode = "400", description = "Bad body: the offending fields are listed in `errors`",
             content = @Content(examples = @ExampleObject(name = "field errors", value = BAD_BODY_EXAMPLE)))
@@ -93,7 +114,7 @@ interface OrderCommandsApi {
             + "the store, or the Idempotency-Key was used for a different request",
             content = @Content(examples = @ExampleObject(name = "unknown menu item", value = UNKNOWN_ITEM_EXAMPLE)))
     @PostMapping("/orders")
-    ResponseEntity<OrderPlacement.Placed> place(@AuthenticationPrincipal Jwt jwt,
+    ResponseEntity<PlacedOrder> place(@AuthenticationPrincipal Jwt jwt,
                                                 @Valid @RequestBody PlaceOrderRequest request,
                                                 @Parameter(description = "Makes a retried placement safe: "
                                                         + "the same key and body answer the first order again")
@@ -115,16 +136,15 @@ interface OrderCommandsApi {
             content = @Content(examples = @ExampleObject(name = "too late", value = CANCEL_REFUSED_EXAMPLE)))
     @PostMapping("/orders/{orderId}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    OrderSteps.StepResult cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
+    StepResult cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
 
     @Operation(summary = "Accept a paid order (STORE_OWNER of the store)")
     @ApiResponse(responseCode = "200", description = "Accepted: status ACCEPTED")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @MalformedIdAnswer
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/accept")
-    OrderSteps.StepResult accept(@AuthenticationPrincipal Jwt jwt,
+    StepResult accept(@AuthenticationPrincipal Jwt jwt,
                                  @PathVariable @SafeText @Size(max = 64) String storeId,
                                  @PathVariable @Uuid String orderId);
 
@@ -132,54 +152,51 @@ interface OrderCommandsApi {
             description = "The payment is refunded.")
     @ApiResponse(responseCode = "200", description = "Rejected: status REJECTED")
     @ApiResponse(responseCode = "400", description = "`reason` missing, blank or longer than 500 characters")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
     @PostMapping("/stores/{storeId}/orders/{orderId}/reject")
-    OrderSteps.StepResult reject(@AuthenticationPrincipal Jwt jwt,
+    StepResult reject(@AuthenticationPrincipal Jwt jwt,
                                  @PathVariable @SafeText @Size(max = 64) String storeId,
                                  @PathVariable @Uuid String orderId, @Valid @RequestBody RejectRequest request);
 
     @Operation(summary = "Record that cooking started (STORE_OWNER of the store)",
             description = "From now on the customer can no longer cancel.")
     @ApiResponse(responseCode = "200", description = "Status COOKING")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @MalformedIdAnswer
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not accepted / not waiting for cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-started")
-    OrderSteps.StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt,
+    StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt,
                                          @PathVariable @SafeText @Size(max = 64) String storeId,
                                          @PathVariable @Uuid String orderId);
 
     @Operation(summary = "Record that cooking finished (STORE_OWNER of the store)",
             description = "Riders of the order's region now see the delivery.")
     @ApiResponse(responseCode = "200", description = "Status READY_FOR_PICKUP")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
-    @ApiResponse(responseCode = "403", description = "Not the owner of this store")
-    @ApiResponse(responseCode = "404", description = "No such order at this store")
+    @MalformedIdAnswer
+    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not cooking")
     @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-finished")
-    OrderSteps.StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt,
+    StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt,
                                           @PathVariable @SafeText @Size(max = 64) String storeId,
                                           @PathVariable @Uuid String orderId);
 
     @Operation(summary = "Take a delivery and report the pick-up (RIDER of the order's region)",
             description = "Exactly one rider gets an order: of two concurrent picks one answers 409.")
     @ApiResponse(responseCode = "200", description = "Status PICKED_UP; the caller is the order's rider")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
+    @MalformedIdAnswer
     @ApiResponse(responseCode = "403", description = "Not a rider of the order's region")
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "Another rider has it, or it is not ready for pick-up")
     @PostMapping("/deliveries/{orderId}/pick")
-    OrderSteps.StepResult pick(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
+    StepResult pick(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
 
     @Operation(summary = "Confirm the delivery (the RIDER who picked the order)")
     @ApiResponse(responseCode = "200", description = "Status DELIVERED")
-    @ApiResponse(responseCode = "400", description = "A malformed order id (not a UUID) or store id")
+    @MalformedIdAnswer
     @ApiResponse(responseCode = "403", description = "Not the rider who picked this order")
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "409", description = "The order has not been picked up")
     @PostMapping("/deliveries/{orderId}/complete")
-    OrderSteps.StepResult complete(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
+    StepResult complete(@AuthenticationPrincipal Jwt jwt, @PathVariable @Uuid String orderId);
 }

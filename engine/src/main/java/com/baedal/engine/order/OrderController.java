@@ -1,5 +1,7 @@
 package com.baedal.engine.order;
 
+import com.baedal.contract.api.PlacedOrder;
+import com.baedal.contract.api.StepResult;
 import com.baedal.support.security.Caller;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -19,44 +21,44 @@ class OrderController implements OrderCommandsApi {
     }
 
     @Override
-    public ResponseEntity<OrderPlacement.Placed> place(Jwt jwt, PlaceOrderRequest request, String idempotencyKey,
+    public ResponseEntity<PlacedOrder> place(Jwt jwt, PlaceOrderRequest request, String idempotencyKey,
                                                       String chosenOrderId) {
-        OrderPlacement.Placed placed = placement.place(Caller.from(jwt), request, idempotencyKey, chosenOrderId);
+        PlacedOrder placed = placement.place(Caller.from(jwt), request, idempotencyKey, chosenOrderId);
         return ResponseEntity.created(URI.create("/api/orders/" + placed.orderId())).body(placed);
     }
 
     @Override
-    public OrderSteps.StepResult cancel(Jwt jwt, String orderId) {
+    public StepResult cancel(Jwt jwt, String orderId) {
         return steps.cancel(Caller.from(jwt), orderId);
     }
 
     @Override
-    public OrderSteps.StepResult accept(Jwt jwt, String storeId, String orderId) {
+    public StepResult accept(Jwt jwt, String storeId, String orderId) {
         return steps.accept(Caller.from(jwt), storeId, orderId);
     }
 
     @Override
-    public OrderSteps.StepResult reject(Jwt jwt, String storeId, String orderId, RejectRequest request) {
+    public StepResult reject(Jwt jwt, String storeId, String orderId, RejectRequest request) {
         return steps.reject(Caller.from(jwt), storeId, orderId, request.reason());
     }
 
     @Override
-    public OrderSteps.StepResult cookingStarted(Jwt jwt, String storeId, String orderId) {
+    public StepResult cookingStarted(Jwt jwt, String storeId, String orderId) {
         return steps.cookingStarted(Caller.from(jwt), storeId, orderId);
     }
 
     @Override
-    public OrderSteps.StepResult cookingFinished(Jwt jwt, String storeId, String orderId) {
+    public StepResult cookingFinished(Jwt jwt, String storeId, String orderId) {
         return steps.cookingFinished(Caller.from(jwt), storeId, orderId);
     }
 
     @Override
-    public OrderSteps.StepResult pick(Jwt jwt, String orderId) {
+    public StepResult pick(Jwt jwt, String orderId) {
         return steps.pick(Caller.from(jwt), orderId);
     }
 
     @Override
-    public OrderSteps.StepResult complete(Jwt jwt, String orderId) {
+    public StepResult complete(Jwt jwt, String orderId) {
         return steps.complete(Caller.from(jwt), orderId);
     }
 }

@@ -3,11 +3,13 @@ package com.baedal.engine.order;
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.contract.OrderNumber;
+import com.baedal.contract.OrderStatus;
+import com.baedal.contract.Role;
+import com.baedal.contract.api.PlacedOrder;
+import com.baedal.contract.event.OrderEventData;
 import com.baedal.engine.catalog.CatalogService;
 import com.baedal.engine.catalog.MenuItem;
 import com.baedal.engine.catalog.Store;
-import com.baedal.contract.OrderStatus;
-import com.baedal.contract.Role;
 import com.baedal.support.OrderLogContext;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
@@ -17,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places an order: prices it from the menu, then records it and starts its {@code order-delivery} process in one
- * transaction (the row is written before the process starts, so that the OrderPlaced event can read it). With an
+ * transaction (the row is written before the process starts, whose OrderPlaced event is built from the priced order
+ * in hand, {@link OrderInHand}). With an
  * Idempotency-Key the same request gives the same answer and never a second order. The order id is random; only with
  * {@code baedal.dev.chosen-order-ids} (local profile) may the caller choose it, so that a test can place an order
  * whose number it knows in advance.
@@ -65,21 +67,17 @@ public class OrderPlacement {
         this.chosenOrderIds = chosenOrderIds;
     }
 
-    /** The answer to a placement; {@code status} is always PLACED, also when an idempotent call is replayed. */
-    public record Placed(String orderId, OrderStatus status, long total) {
-    }
-
     /**
      * Places the order; {@code chosenOrderId} (may be null) is its id when {@code baedal.dev.chosen-order-ids} is on
      * (local profile only) and ignored everywhere else.
      */
-    public Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey, String chosenOrderId) {
+    public PlacedOrder place(Caller caller, PlaceOrderRequest request, String idempotencyKey, String chosenOrderId) {
         if (!caller.is(Role.CUSTOMER)) {
             throw ApiProblem.forbidden("Only customers place orders.");
         }
         String requestHash = hash(request);
         if (idempotencyKey != null) {
-            Optional<Placed> earlier = replay(caller, idempotencyKey, requestHash);
+            Optional<PlacedOrder> earlier = replay(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -94,36 +92,37 @@ public class OrderPlacement {
         }
     }
 
-    private Placed start(Caller caller, NewOrder order, String idempotencyKey, String requestHash) {
+    private PlacedOrder start(Caller caller, NewOrder order, String idempotencyKey, String requestHash) {
         try {
             tx.executeWithoutResult(status -> {
-                // The row first: the process's OrderPlaced event reads the whole order from it.
+                // The row first: the process's events count on it. OrderPlaced is the order in hand.
                 orders.insert(order);
-                String processInstanceId = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                        .businessKey(order.orderId())
-                        .setVariables(variables(order))
-                        .execute()
-                        .getId();
+                String processInstanceId = OrderInHand.whileStarting(order.orderId(), order.placed(),
+                        () -> runtime.createProcessInstanceByKey(PROCESS_KEY)
+                                .businessKey(order.orderId())
+                                .setVariables(variables(order))
+                                .execute()
+                                .getId());
                 orders.attachProcessInstance(order.orderId(), processInstanceId);
             });
         } catch (DuplicateKeyException duplicate) {
             // The same Idempotency-Key was placed by a concurrent call that committed first, or a chosen order id
             // (local profile) is taken.
-            Optional<Placed> twin = idempotencyKey == null ? Optional.empty()
+            Optional<PlacedOrder> twin = idempotencyKey == null ? Optional.empty()
                     : replay(caller, idempotencyKey, requestHash);
             return twin.orElseThrow(() -> ApiProblem.conflict("order-id-taken", "Order id taken",
                     "There is an order " + order.orderId() + " already."));
         }
-        return new Placed(order.orderId(), OrderStatus.PLACED, order.total());
+        return new PlacedOrder(order.orderId(), OrderStatus.PLACED, order.total());
     }
 
-    private Optional<Placed> replay(Caller caller, String idempotencyKey, String requestHash) {
+    private Optional<PlacedOrder> replay(Caller caller, String idempotencyKey, String requestHash) {
         return orders.findByIdempotencyKey(caller.subject(), idempotencyKey).map(earlier -> {
             if (!earlier.requestHash().equals(requestHash)) {
                 throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different order request.");
             }
-            return new Placed(earlier.orderId(), OrderStatus.PLACED, earlier.total());
+            return new PlacedOrder(earlier.orderId(), OrderStatus.PLACED, earlier.total());
         });
     }
 
@@ -133,7 +132,7 @@ public class OrderPlacement {
                 "unknown-store", "Unknown store", "There is no store " + request.storeId() + "."));
         Map<String, MenuItem> menu = catalog.menu(store.storeId()).stream()
                 .collect(Collectors.toMap(MenuItem::menuItemId, Function.identity()));
-        List<Map<String, Object>> lines = new ArrayList<>();
+        List<OrderEventData.Item> lines = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         long total = 0;
         for (PlaceOrderRequest.Item item : request.items()) {
@@ -144,13 +143,8 @@ public class OrderPlacement {
             }
             long lineTotal = Math.multiplyExact(menuItem.price(), item.quantity());
             total = Math.addExact(total, lineTotal);
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("menuItemId", menuItem.menuItemId());
-            line.put("name", menuItem.name());
-            line.put("price", menuItem.price());
-            line.put("quantity", item.quantity());
-            line.put("lineTotal", lineTotal);
-            lines.add(line);
+            lines.add(new OrderEventData.Item(menuItem.menuItemId(), menuItem.name(), menuItem.price(),
+                    item.quantity(), lineTotal));
             summary.add(item.quantity() + " x " + menuItem.name());
         }
         PlaceOrderRequest.DeliveryAddress address = request.deliveryAddress();
@@ -164,8 +158,10 @@ public class OrderPlacement {
                     "Store " + store.storeId() + " is closed and takes no orders now.");
         }
         return new NewOrder(orderId, OrderNumber.of(orderId), caller.subject(), store.storeId(), store.name(),
-                store.pickUpAddress(), store.region(), toJson(lines), String.join(", ", summary), total,
-                toJson(address), address.street() + " (" + address.region() + ")", request.payment().method(),
+                store.pickUpAddress(), store.lat(), store.lon(), store.region(), List.copyOf(lines),
+                String.join(", ", summary), total,
+                new OrderEventData.DeliveryAddress(address.region(), address.street(), address.lat(), address.lon()),
+                address.street() + " (" + address.region() + ")", request.payment().method(),
                 request.payment().cardToken(), idempotencyKey, requestHash);
     }
 
@@ -197,11 +193,4 @@ public class OrderPlacement {
         }
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write order JSON", e);
-        }
-    }
 }

@@ -1,13 +1,10 @@
 package com.baedal.engine.order;
 
-import com.baedal.contract.event.OrderEventData;
 import com.baedal.process.OrderProcess;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -16,17 +13,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The one door to {@code customer_order}: every read and write of that table is here, as the read-model's
- * {@code OrderProjection} owns its tables. The row is the order's facts (customer, store, items, total, address,
- * rider), its lock (steps of one order queue on it, see {@code com.baedal.engine.camunda}) and its event counter.
+ * {@code OrderProjection} owns its tables. The row is the order's facts (customer, store, items, total, address;
+ * the rider is the process's, see {@link RiderAssignment}), its lock (steps of one order queue on it, see {@code com.baedal.engine.camunda}) and its event counter.
  */
 @Repository
 public class OrderRepository {
 
-    private static final TypeReference<List<OrderEventData.Item>> ITEMS = new TypeReference<>() {
-    };
-
     private static final String SELECT = """
-            select order_id, customer_id, store_id, region, total, process_instance_id, rider_id, request_hash
+            select order_id, customer_id, store_id, region, total, process_instance_id, request_hash
               from baedal.customer_order
             """;
 
@@ -50,9 +44,9 @@ public class OrderRepository {
                 .param("customerId", order.customerId())
                 .param("storeId", order.storeId())
                 .param("region", order.region())
-                .param("items", order.itemsJson())
+                .param("items", toJson(order.items()))
                 .param("total", order.total())
-                .param("address", order.deliveryAddressJson())
+                .param("address", toJson(order.deliveryAddress()))
                 .param("paymentMethod", order.paymentMethod())
                 .param("idempotencyKey", order.idempotencyKey())
                 .param("requestHash", order.requestHash())
@@ -84,17 +78,10 @@ public class OrderRepository {
                 .optional();
     }
 
-    void assignRider(String orderId, String riderId) {
-        jdbc.sql("update baedal.customer_order set rider_id = :riderId where order_id = :id")
-                .param("riderId", riderId)
-                .param("id", UUID.fromString(orderId))
-                .update();
-    }
-
     private OrderRecord map(ResultSet rs, int row) throws SQLException {
         return new OrderRecord(rs.getString("order_id"), rs.getString("customer_id"), rs.getString("store_id"),
                 rs.getString("region"), rs.getLong("total"), rs.getString("process_instance_id"),
-                rs.getString("rider_id"), rs.getString("request_hash"));
+                rs.getString("request_hash"));
     }
 
     /**
@@ -142,31 +129,11 @@ public class OrderRepository {
                 .orElse(OptionalLong.empty());
     }
 
-    /** The whole order as its OrderPlaced event tells it: the order row and its store; empty without a row. */
-    public Optional<OrderEventData.OrderPlaced> placed(String orderId) {
-        return jdbc.sql("""
-                        select o.customer_id, o.store_id, s.name as store_name, o.region, o.items::text as items,
-                               o.total, o.delivery_address::text as delivery_address, o.payment_method,
-                               s.lat, s.lon
-                          from baedal.customer_order o
-                          join baedal.store s on s.store_id = o.store_id
-                         where o.order_id = :orderId
-                        """)
-                .param("orderId", UUID.fromString(orderId))
-                .query(this::mapPlaced)
-                .optional();
-    }
-
-    private OrderEventData.OrderPlaced mapPlaced(ResultSet rs, int row) throws SQLException {
+    private String toJson(Object value) {
         try {
-            return new OrderEventData.OrderPlaced(rs.getString("customer_id"), rs.getString("store_id"),
-                    rs.getString("store_name"), rs.getString("region"), json.readValue(rs.getString("items"), ITEMS),
-                    rs.getLong("total"),
-                    json.readValue(rs.getString("delivery_address"), OrderEventData.DeliveryAddress.class),
-                    rs.getString("payment_method"), rs.getObject("lat", Double.class),
-                    rs.getObject("lon", Double.class));
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable items or address in the order row", e);
+            throw new IllegalStateException("Cannot write order JSON", e);
         }
     }
 }

@@ -4,16 +4,20 @@ import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.contract.OrderStatus;
 import com.baedal.contract.Role;
+import com.baedal.contract.api.StepResult;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Service;
@@ -29,18 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OrderSteps {
 
-    /** Answer of a command: the order and the status the step moved it to (or CANCEL_REQUESTED). */
-    public record StepResult(String orderId, String status) {
-        StepResult(String orderId, OrderStatus status) {
-            this(orderId, status.name());
-        }
-    }
-
-    public static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
-
     private final OrderRepository orders;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final HistoryService history;
     private final TransactionTemplate tx;
     /** Retries a step that lost an optimistic-locking race with a worker or a timer on the same order. */
     private final RetryTemplate onConcurrentUpdate = RetryTemplate.builder()
@@ -49,10 +45,12 @@ public class OrderSteps {
             .retryOn(OptimisticLockingException.class)
             .build();
 
-    OrderSteps(OrderRepository orders, RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
+    OrderSteps(OrderRepository orders, RuntimeService runtime, TaskService tasks, HistoryService history,
+               TransactionTemplate tx) {
         this.orders = orders;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.history = history;
         this.tx = tx;
     }
 
@@ -69,7 +67,7 @@ public class OrderSteps {
             throw ApiProblem.conflict("cancel-refused", "Order can no longer be cancelled",
                     "Order " + orderId + " has started cooking or has ended; it cannot be cancelled.");
         }
-        return new StepResult(orderId, CANCEL_REQUESTED);
+        return new StepResult(orderId, StepResult.CANCEL_REQUESTED);
     }
 
     public StepResult accept(Caller caller, String storeId, String orderId) {
@@ -99,7 +97,7 @@ public class OrderSteps {
     /**
      * Exactly one rider gets an order: picks of one order run one after the other (the order lock), so the second
      * finds the task gone and answers 409; a pick-up another rider claimed in Tasklist is 409 too. The claim makes
-     * the rider the task's assignee, and completing it makes the assignee the order's rider (RiderAssignment, the
+     * the rider the task's assignee, and completing it makes the assignee the order's rider (RiderAssignment: the
      * process's riderId), exactly as a completion in Tasklist does.
      */
     public StepResult pick(Caller caller, String orderId) {
@@ -113,8 +111,7 @@ public class OrderSteps {
                 Task task = tasks.createTaskQuery().processInstanceId(order.processInstanceId())
                         .taskDefinitionKey(TASK_PICK_UP).singleResult();
                 if (task == null) {
-                    throw orders.find(orderId).map(OrderRecord::riderId).isPresent()
-                            ? alreadyTaken(orderId) : notAtStep(orderId, TASK_PICK_UP);
+                    throw riderOf(order).isPresent() ? alreadyTaken(orderId) : notAtStep(orderId, TASK_PICK_UP);
                 }
                 tasks.claim(task.getId(), caller.subject());
                 tasks.complete(task.getId(), Map.of(VAR_PICKED_UP_CONFIRMED, true));
@@ -128,13 +125,19 @@ public class OrderSteps {
 
     public StepResult complete(Caller caller, String orderId) {
         OrderRecord order = orders.find(orderId).orElseThrow(() -> ApiProblem.orderNotFound(orderId));
-        if (!caller.is(Role.RIDER) || (order.riderId() != null && !order.riderId().equals(caller.subject()))) {
-            throw ApiProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
+        if (!caller.is(Role.RIDER)) {
+            throw notTheRider(orderId);
         }
         inOrder(order, () -> {
-            Task task = openTask(order, TASK_CONFIRM_DELIVERY);
+            Task task = tasks.createTaskQuery().processInstanceId(order.processInstanceId())
+                    .taskDefinitionKey(TASK_CONFIRM_DELIVERY).singleResult();
+            if (task == null) {
+                // not (or no longer) at that step: someone else's order is still none of this caller's business
+                throw riderOf(order).filter(rider -> !rider.equals(caller.subject())).isPresent()
+                        ? notTheRider(orderId) : notAtStep(orderId, TASK_CONFIRM_DELIVERY);
+            }
             if (!Objects.equals(task.getAssignee(), caller.subject())) {
-                throw ApiProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
+                throw notTheRider(orderId);
             }
             tasks.complete(task.getId(), Map.of(VAR_DELIVERED, true));
             return null;
@@ -170,6 +173,21 @@ public class OrderSteps {
             orders.lock(order.orderId());
             return step.get();
         }));
+    }
+
+    /**
+     * The order's rider: the process's {@code riderId} ({@link RiderAssignment}), read from the engine's history so
+     * that it is there after the process has ended too. Only asked on the way to a refusal.
+     */
+    private Optional<String> riderOf(OrderRecord order) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(order.processInstanceId())
+                .variableName(VAR_RIDER_ID).list().stream()
+                .map(HistoricVariableInstance::getValue).filter(String.class::isInstance).map(String.class::cast)
+                .findFirst();
+    }
+
+    private static ApiProblem notTheRider(String orderId) {
+        return ApiProblem.forbidden("Only the rider who picked order " + orderId + " can complete it.");
     }
 
     private static ApiProblem alreadyTaken(String orderId) {

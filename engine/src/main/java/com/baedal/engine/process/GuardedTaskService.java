@@ -1,8 +1,5 @@
 package com.baedal.engine.process;
 
-import com.baedal.engine.security.OrderFacts;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -17,60 +14,17 @@ import org.camunda.bpm.engine.variable.VariableMap;
 /**
  * Camunda's task service with the {@link UserTaskGuard} in front of every way to claim, complete or end a task. The
  * engine REST API, the webapps and our own code all use the engine's task service, so this is the one place for
- * these rules; each check runs in the same command as its effect. Its variable writes refuse the order's facts to
- * authenticated users ({@link OrderFacts}). Variable writes and reassignment need permissions task users do not have
- * ({@code UPDATE}/{@code UPDATE_VARIABLE}, {@code TASK_ASSIGN}), except the hand-overs
- * {@link UserTaskGuard#mayReassignWithoutTaskAssign} allows.
+ * these rules; each check runs in the same command as its effect. Variable writes that name the order's facts are
+ * refused to authenticated users by a command interceptor ({@code security.OrderFacts}). Variable writes and
+ * reassignment need permissions task users do not have ({@code UPDATE}/{@code UPDATE_VARIABLE},
+ * {@code TASK_ASSIGN}), except the hand-overs {@link UserTaskGuard#mayReassignWithoutTaskAssign} allows.
  */
 public class GuardedTaskService extends TaskServiceImpl {
 
     private final UserTaskGuard guard;
-    private final OrderFacts facts;
 
-    public GuardedTaskService(UserTaskGuard guard, OrderFacts facts) {
+    public GuardedTaskService(UserTaskGuard guard) {
         this.guard = guard;
-        this.facts = facts;
-    }
-
-    // ---- variable writes: never an order fact by an authenticated user (task users lack the permission anyway;
-    // operators and administrators have it)
-
-    @Override
-    protected void setVariables(String taskId, Map<String, ?> variables, boolean local) {
-        facts.refuseWriting(variables);
-        super.setVariables(taskId, variables, local);
-    }
-
-    @Override
-    protected void updateVariables(String taskId, Map<String, ?> modifications, Collection<String> deletions,
-                                   boolean local) {
-        facts.refuseWriting(modifications);
-        facts.refuseWriting(deletions);
-        super.updateVariables(taskId, modifications, deletions, local);
-    }
-
-    @Override
-    public void removeVariable(String taskId, String variableName) {
-        facts.refuseWriting(List.of(variableName));
-        super.removeVariable(taskId, variableName);
-    }
-
-    @Override
-    public void removeVariableLocal(String taskId, String variableName) {
-        facts.refuseWriting(List.of(variableName));
-        super.removeVariableLocal(taskId, variableName);
-    }
-
-    @Override
-    public void removeVariables(String taskId, Collection<String> variableNames) {
-        facts.refuseWriting(variableNames);
-        super.removeVariables(taskId, variableNames);
-    }
-
-    @Override
-    public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
-        facts.refuseWriting(variableNames);
-        super.removeVariablesLocal(taskId, variableNames);
     }
 
     // ---- the user task rules

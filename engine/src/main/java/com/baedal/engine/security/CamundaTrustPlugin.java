@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  *       interceptor, filters by {@link GuardedFilterService}, which also applies Tasklist's order-number search
  *       ({@link TasklistSearch});</li>
  *   <li>the facts of an order are written by the process and the order commands only, never through the variable
- *       API by an authenticated user, operators and administrators included ({@link OrderFacts}, applied by
- *       {@link GuardedRuntimeService} and by the task service's variable writes);</li>
+ *       API by an authenticated user, operators and administrators included ({@link OrderFacts}, a command
+ *       interceptor in front of every variable write of the runtime and task services);</li>
  *   <li>external tasks are worked by the workers' service account only ({@link ExternalTaskWorkInterceptor}).</li>
  * </ul>
  * The user task rules (form fields, rider ownership) are the process's: see
@@ -36,24 +36,20 @@ public class CamundaTrustPlugin extends AbstractProcessEnginePlugin {
         this.serviceUser = serviceUser;
     }
 
-    /** The order-fact rule on the engine's identity service (where REST and the webapps put the caller). */
-    public static OrderFacts orderFacts(ProcessEngineConfigurationImpl configuration) {
-        return new OrderFacts(configuration.getIdentityService());
-    }
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
         configuration.setDeserializationTypeValidationEnabled(true);
         configuration.setDeserializationTypeValidator(new ProcessVariableTypes());
         configuration.setFilterService(new GuardedFilterService(TasklistSearch::applyTo));
-        configuration.setRuntimeService(new GuardedRuntimeService(orderFacts(configuration)));
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
         if (interceptors == null) {
             interceptors = new ArrayList<>();
             configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         }
         interceptors.add(new AdhocQueryExpressionInterceptor());
+        // the caller is on the engine's identity service, where REST and the webapps put it
+        interceptors.add(new OrderFacts(configuration.getIdentityService()));
         interceptors.add(new ExternalTaskWorkInterceptor(configuration.getIdentityService(), serviceUser));
     }
 }

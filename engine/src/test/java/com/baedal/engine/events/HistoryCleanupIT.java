@@ -13,23 +13,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,32 +34,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reads the engine's history) and the engine's order row stays.
  */
 @EngineIntegrationTest
-class HistoryCleanupIT {
+class HistoryCleanupIT extends PlacedOrdersOnTopic {
 
-    @Autowired TestRestTemplate http;
-    @Autowired ExternalTaskService externalTasks;
-    @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
     @Autowired HistoryService history;
     @Autowired ManagementService management;
     @Autowired ProcessEngineConfiguration configuration;
     @Autowired JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
-
-    EventsApi api;
-    OrderEventsOnTopic topic;
-
-    @BeforeEach
-    void setUp() {
-        api = new EventsApi(http, externalTasks);
-        topic = new OrderEventsOnTopic(bootstrapServers);
-    }
 
     @AfterEach
-    void cleanUp() {
+    void resetClock() {
         ClockUtil.reset();
-        topic.close();
-        EventsApi.removeOrders(runtime, api.placed);
     }
 
     @Test

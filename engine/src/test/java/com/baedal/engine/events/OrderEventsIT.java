@@ -16,19 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,34 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tasks completed as the workers would, timers run through the ManagementService.
  */
 @EngineIntegrationTest
-class OrderEventsIT {
+class OrderEventsIT extends PlacedOrdersOnTopic {
 
     private static final Duration QUIET = Duration.ofMillis(1500);
 
-    @Autowired TestRestTemplate http;
-    @Autowired ExternalTaskService externalTasks;
     @Autowired TaskService taskService;
-    @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired MeterRegistry meters;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
-
-    EventsApi api;
-    OrderEventsOnTopic topic;
-
-    @BeforeEach
-    void setUp() {
-        api = new EventsApi(http, externalTasks);
-        topic = new OrderEventsOnTopic(bootstrapServers);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        topic.close();
-        EventsApi.removeOrders(runtime, api.placed);
-    }
 
     @Test
     void aDeliveredOrderPublishesItsStepsInOrderKeyedByOrderId() {
@@ -247,12 +222,12 @@ class OrderEventsIT {
     }
 
     @Test
-    void anOrderProcessWithoutAnOrderRowCannotStart() {
+    void anOrderProcessNotStartedByItsPlacementCannotStart() {
         String orderId = UUID.randomUUID().toString();
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, orderId,
                 Map.of(VAR_ORDER_ID, orderId, VAR_STORE_ID, EventsApi.STORE)))
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("has no order row");
+                .hasMessageContaining("Orders are placed through POST /api/orders");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).count()).isZero();
         assertThat(outboxRows(orderId)).isZero();
     }

@@ -14,9 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.baedal.engine.security.SecurityConfig;
 import com.baedal.contract.OrderStatus;
 import com.baedal.contract.Role;
+import com.baedal.contract.api.PlacedOrder;
+import com.baedal.contract.api.StepResult;
+import com.baedal.engine.security.SecurityConfig;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class OrderControllerTest {
     void placementAnswers201WithLocationAndPassesTheIdempotencyKey() throws Exception {
         Caller kim = new Caller("kim", Role.CUSTOMER, null, null);
         given(placement.place(eq(kim), any(), eq("key-1"), isNull()))
-                .willReturn(new OrderPlacement.Placed(O1, OrderStatus.PLACED, 36000));
+                .willReturn(new PlacedOrder(O1, OrderStatus.PLACED, 36000));
 
         mvc.perform(json(post("/api/orders"), VALID_ORDER).header("Idempotency-Key", "key-1")
                         .with(jwt().jwt(j -> j.subject("kim").claim("role", "CUSTOMER"))))
@@ -110,9 +112,9 @@ class OrderControllerTest {
 
     @Test
     void cancelAnswers202AndStoreStepsAnswerTheNewStatus() throws Exception {
-        given(steps.cancel(any(), eq(O1))).willReturn(new OrderSteps.StepResult(O1, OrderSteps.CANCEL_REQUESTED));
+        given(steps.cancel(any(), eq(O1))).willReturn(new StepResult(O1, StepResult.CANCEL_REQUESTED));
         given(steps.reject(any(), eq("s-1"), eq(O1), eq("Out of rice")))
-                .willReturn(new OrderSteps.StepResult(O1, OrderStatus.REJECTED.name()));
+                .willReturn(new StepResult(O1, OrderStatus.REJECTED.name()));
 
         mvc.perform(post("/api/orders/" + O1 + "/cancel").with(customer()))
                 .andExpect(status().isAccepted())
@@ -173,7 +175,7 @@ class OrderControllerTest {
 
         // a reason over several lines is what people write
         given(steps.reject(any(), eq("s-1"), eq(O1), eq("Out of rice.\nSorry!")))
-                .willReturn(new OrderSteps.StepResult(O1, OrderStatus.REJECTED.name()));
+                .willReturn(new StepResult(O1, OrderStatus.REJECTED.name()));
         mvc.perform(json(post("/api/stores/s-1/orders/" + O1 + "/reject"), "{\"reason\":\"Out of rice.\\nSorry!\"}")
                         .with(owner()))
                 .andExpect(status().isOk());

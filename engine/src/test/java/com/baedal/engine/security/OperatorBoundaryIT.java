@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baedal.engine.support.CamundaApi;
 import com.baedal.engine.support.EngineIntegrationTest;
-import com.baedal.engine.support.OrderFixtures;
-import com.baedal.engine.support.OrderFixtures.StartedOrder;
+import com.baedal.engine.support.OrderWaitingForItsCharge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Operators repair orders, they do not rewrite them (SPEC §7): a Camunda administrator, through engine REST and
@@ -29,25 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * retries. Called on the engine's own port, as anything inside the cluster could.
  */
 @EngineIntegrationTest
-class OperatorBoundaryIT {
+class OperatorBoundaryIT extends OrderWaitingForItsCharge {
 
     @Autowired TestRestTemplate rest;
-    @Autowired RuntimeService runtime;
     @Autowired ExternalTaskService externalTasks;
-    @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
-
-    StartedOrder order;
-
-    @BeforeEach
-    void orderWaitingForItsCharge() {
-        order = OrderFixtures.startOrder(runtime, jdbc, "chicken-gangnam", "Gangnam Fried Chicken", "gangnam");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        runtime.deleteProcessInstance(order.processInstanceId(), "test cleanup", true, true);
-    }
 
     @Test
     void anAdministratorWritesNoOrderFactThroughEitherApi() {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baedal.engine.support.CamundaApi;
 import com.baedal.engine.support.EngineIntegrationTest;
-import com.baedal.engine.support.OrderFixtures;
-import com.baedal.engine.support.OrderFixtures.StartedOrder;
+import com.baedal.engine.support.OrderWaitingForItsCharge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -14,13 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The workers' service account is internal (issue 12 point 4, the engine's half): it reaches the external-task API
@@ -37,29 +33,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stops payments. Called on the engine's own port, as anything inside the cluster could.
  */
 @EngineIntegrationTest
-class ServiceAccountIT {
+class ServiceAccountIT extends OrderWaitingForItsCharge {
 
     static final String SERVICE_ACCOUNT = "svc-workers";
     static final String SECRET = "workers-demo";
 
     @Autowired TestRestTemplate rest;
-    @Autowired RuntimeService runtime;
     @Autowired IdentityService identity;
     @Autowired AuthorizationService authorizations;
-    @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
 
-    StartedOrder order;
     String person;
-
-    @BeforeEach
-    void orderWaitingForItsCharge() {
-        order = OrderFixtures.startOrder(runtime, jdbc, "chicken-gangnam", "Gangnam Fried Chicken", "gangnam");
-    }
 
     @AfterEach
     void cleanUp() {
-        runtime.deleteProcessInstance(order.processInstanceId(), "test cleanup", true, true);
         if (person != null) {
             identity.deleteUser(person);
         }

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baedal.engine.support.CamundaApi;
 import com.baedal.engine.support.EngineIntegrationTest;
-import com.baedal.engine.support.OrderFixtures;
-import com.baedal.engine.support.OrderFixtures.StartedOrder;
+import com.baedal.engine.support.OrderWaitingForItsCharge;
 import java.nio.charset.StandardCharsets;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,7 +14,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -29,23 +24,9 @@ import org.springframework.util.MultiValueMap;
  * status 500; its message says what was refused.)
  */
 @EngineIntegrationTest
-class VariableTypesIT {
+class VariableTypesIT extends OrderWaitingForItsCharge {
 
     @Autowired TestRestTemplate rest;
-    @Autowired RuntimeService runtime;
-    @Autowired JdbcClient jdbc;
-
-    StartedOrder order;
-
-    @BeforeEach
-    void order() {
-        order = OrderFixtures.startOrder(runtime, jdbc, "chicken-gangnam", "Gangnam Fried Chicken", "gangnam");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        runtime.deleteProcessInstance(order.processInstanceId(), "test cleanup", true, true);
-    }
 
     @Test
     void aBinaryVariableNamingAJavaClassIsRefused() {

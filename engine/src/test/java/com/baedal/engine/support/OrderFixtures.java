@@ -3,6 +3,8 @@ package com.baedal.engine.support;
 import static com.baedal.process.OrderProcess.*;
 
 import com.baedal.contract.OrderNumber;
+import com.baedal.contract.event.OrderEventData;
+import com.baedal.engine.order.OrderInHand;
 import com.baedal.contract.PaymentStatus;
 import java.time.Duration;
 import java.util.HashMap;
@@ -65,7 +67,16 @@ public final class OrderFixtures {
         variables.put(VAR_PAYMENT_CREDENTIAL, "sealed-credential-of-" + orderId);
         variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
         variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, orderId, variables);
+        // what the placement would have in hand for the OrderPlaced event (the store's coordinates from the catalog)
+        Map<String, Object> store = jdbc.sql("select lat, lon from baedal.store where store_id = ?").param(storeId)
+                .query().singleRow();
+        OrderEventData.OrderPlaced placed = new OrderEventData.OrderPlaced("customer-it", storeId, storeName, region,
+                List.of(new OrderEventData.Item("it-item", "Fried chicken", 21500, 2, 43000)), 43000,
+                new OrderEventData.DeliveryAddress(region, "12 Teheran-ro", null, null), "CARD",
+                store.get("lat") == null ? null : ((Number) store.get("lat")).doubleValue(),
+                store.get("lon") == null ? null : ((Number) store.get("lon")).doubleValue());
+        ProcessInstance instance = OrderInHand.whileStarting(orderId, placed,
+                () -> runtime.startProcessInstanceByKey(PROCESS_KEY, orderId, variables));
         jdbc.sql("update baedal.customer_order set process_instance_id = :pid where order_id = :orderId")
                 .param("pid", instance.getId())
                 .param("orderId", UUID.fromString(orderId))

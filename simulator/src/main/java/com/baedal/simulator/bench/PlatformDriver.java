@@ -1,8 +1,9 @@
 package com.baedal.simulator.bench;
 
 import com.baedal.contract.OrderStatus;
-import com.baedal.simulator.BaedalClient;
+import com.baedal.contract.api.PlacedOrder;
 import com.baedal.simulator.BaedalClient.Response;
+import com.baedal.simulator.BaedalClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,9 +85,6 @@ public final class PlatformDriver implements AutoCloseable {
 
     /** An order that ended (or was given up: {@code status} null). */
     public record Ended(String orderId, Plan plan, OrderStatus status) {
-        public boolean asPlanned() {
-            return status == plan.end;
-        }
     }
 
     private record Store(String storeId, String region, String ownerToken, List<String> menuItemIds) {
@@ -327,7 +325,7 @@ public final class PlatformDriver implements AutoCloseable {
         metrics.record(Metrics.PLACE, answered - start);
         metrics.placed();
         placedTotal.incrementAndGet();
-        String orderId = response.body().get("orderId").asText();
+        String orderId = response.as(PlacedOrder.class).orderId();
         LiveOrder order = new LiveOrder(orderId, plan, store, customer, answered);
         inFlight.put(orderId, order);
         placing.decrementAndGet();

@@ -39,15 +39,6 @@ public final class WindowedCounter {
         return seconds <= 0 ? 0 : (double) count(fromSecond, toSecond) / seconds;
     }
 
-    /** The highest average rate over any {@code window} consecutive seconds within [fromSecond, toSecond). */
-    public double bestRate(int fromSecond, int toSecond, int window) {
-        double best = 0;
-        for (int s = Math.max(0, fromSecond); s + window <= Math.min(toSecond, buckets.length()); s++) {
-            best = Math.max(best, rate(s, s + window));
-        }
-        return best;
-    }
-
     /** Per-second counts of [fromSecond, toSecond). */
     public List<Long> series(int fromSecond, int toSecond) {
         List<Long> series = new ArrayList<>();

@@ -1,8 +1,9 @@
 package com.baedal.simulator.chaos;
 
-import com.baedal.simulator.BaedalClient;
+import com.baedal.contract.api.OrderView;
+import com.baedal.contract.api.PlacedOrder;
 import com.baedal.simulator.BaedalClient.Response;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.baedal.simulator.BaedalClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class Actors {
         if (placed.status() != 201) {
             throw new IllegalStateException("placing an order: HTTP " + placed.status() + " " + placed.body());
         }
-        return placed.body().get("orderId").asText();
+        return placed.as(PlacedOrder.class).orderId();
     }
 
     Response cancel(Customer customer, String orderId) {
@@ -78,17 +79,17 @@ final class Actors {
         return api.post("/api/deliveries/" + orderId + "/complete", riders.get(rider), null);
     }
 
-    JsonNode view(String orderId) {
+    OrderView view(String orderId) {
         Response view = api.get("/api/orders/" + orderId, operator);
-        return view.status() == 200 ? view.body() : null;
+        return view.status() == 200 ? view.as(OrderView.class) : null;
     }
 
     /** Waits (polling the read-model) until the order shows one of these statuses; null when it did not in time. */
     Seen await(String orderId, Set<String> statuses, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode view = view(orderId);
-            String status = view == null ? null : view.path("status").asText();
+            OrderView view = view(orderId);
+            String status = view == null ? null : view.status().name();
             if (status != null && statuses.contains(status)) {
                 return new Seen(status, System.nanoTime());
             }

@@ -1,9 +1,10 @@
 package com.baedal.simulator.chaos;
 
+import com.baedal.contract.api.PlacedOrder;
 import com.baedal.local.RunningPlatform;
 import com.baedal.local.Service;
-import com.baedal.simulator.BaedalClient;
 import com.baedal.simulator.BaedalClient.Response;
+import com.baedal.simulator.BaedalClient;
 import com.baedal.simulator.bench.PlatformDriver;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -414,7 +415,7 @@ public final class ChaosRunner {
                 problems.add("the rider who picked " + order + " could not complete it");
             }
             Actors.Seen delivered = actors.await(order, "DELIVERED", STEP);
-            String rider = delivered == null ? null : actors.view(order).path("riderId").asText();
+            String rider = delivered == null ? null : actors.view(order).riderId();
             if (!actors.riderIds.get(winner).equals(rider)) {
                 problems.add(order + " shows rider " + rider + ", picked by " + actors.riderIds.get(winner));
             }
@@ -438,7 +439,7 @@ public final class ChaosRunner {
         Set<String> ids = new java.util.TreeSet<>();
         for (Response answer : answers) {
             if (answer.status() == 201) {
-                ids.add(answer.body().path("orderId").asText());
+                ids.add(answer.as(PlacedOrder.class).orderId());
             } else {
                 problems.add("a repeat of the request answered HTTP " + answer.status() + " " + answer.body());
             }

@@ -50,9 +50,6 @@ class PlatformDriverTest {
                 0);
         assertThat(order.finish()).isTrue();
         assertThat(order.finish()).isFalse();
-        assertThat(new PlatformDriver.Ended("o-2", PlatformDriver.Plan.REJECT, OrderStatus.REJECTED).asPlanned())
-                .isTrue();
-        assertThat(new PlatformDriver.Ended("o-2", PlatformDriver.Plan.REJECT, null).asPlanned()).isFalse();
     }
 
     @Test

@@ -28,8 +28,6 @@ class WindowedCounterTest {
         assertThat(counter.count(0, 4)).isEqualTo(12);
         assertThat(counter.rate(0, 4)).isEqualTo(3.0);
         assertThat(counter.rate(1, 2)).isEqualTo(4.0);
-        assertThat(counter.bestRate(0, 4, 2)).isEqualTo(3.0); // (4+0)/2=2, (2+4)/2=3, (0+6)/2=3
-        assertThat(counter.bestRate(0, 4, 1)).isEqualTo(6.0);
         assertThat(counter.rate(4, 4)).isZero();
     }
 

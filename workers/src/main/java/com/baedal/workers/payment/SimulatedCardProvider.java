@@ -148,19 +148,6 @@ public class SimulatedCardProvider implements CardProvider, AutoCloseable {
                 .orElse(0);
     }
 
-    /** Sets the response delay (null: none). Equivalent to the SQL of the chaos runner. */
-    public void setResponseDelay(Duration delay) {
-        if (delay == null) {
-            ledger.sql("delete from card_simulator.setting where name = ?").param(SETTING_RESPONSE_DELAY).update();
-            return;
-        }
-        ledger.sql("""
-                        insert into card_simulator.setting (name, value) values (?, ?)
-                        on conflict (name) do update set value = excluded.value""")
-                .params(SETTING_RESPONSE_DELAY, delay.toString())
-                .update();
-    }
-
     @Override
     public void close() throws Exception {
         if (pool != null) {

@@ -24,9 +24,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.topic.TopicSubscriptionBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * A fetch loop of its own (an external-task client with its own thread, worker id and HTTP connections) for a few
@@ -133,12 +131,6 @@ public class FetchLoop {
             ExternalTaskHandler handler = beans.getBean(beanName, ExternalTaskHandler.class);
             return new Topic(required(beans.findAnnotationOnBean(beanName, ExternalTaskSubscription.class),
                     beanName), handler);
-        }
-
-        /** A handler whose class carries the subscription. */
-        public static Topic annotated(ExternalTaskHandler handler) {
-            return new Topic(required(AnnotatedElementUtils.findMergedAnnotation(AopUtils.getTargetClass(handler),
-                    ExternalTaskSubscription.class), handler.getClass().getName()), handler);
         }
 
         private static ExternalTaskSubscription required(ExternalTaskSubscription subscription, String handler) {

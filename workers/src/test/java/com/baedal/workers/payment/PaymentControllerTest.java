@@ -2,8 +2,11 @@ package com.baedal.workers.payment;
 
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,6 +16,7 @@ import com.baedal.workers.security.SecurityConfig;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -32,15 +36,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+/** {@link PaymentController}: a payment's view for its customer and operators, and the operators' reconciliation run. */
 @WebMvcTest(PaymentController.class)
 @Import(SecurityConfig.class)
 @ActiveProfiles("local")
 class PaymentControllerTest {
     private static final String O1 = "0b9c4c8e-5d1b-4d5e-9b44-3f3f1f0e2a11";
-
-
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final Instant UPDATED = Instant.parse("2026-11-24T10:15:30Z");
+    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
     @Autowired MockMvc mvc;
     @MockitoBean PaymentService payments;
@@ -180,6 +184,40 @@ class PaymentControllerTest {
     void otherPathsAreClosed() throws Exception {
         mvc.perform(get("/api/payments").with(token("ops-1", "OPERATOR")))
                 .andExpect(status().isForbidden());
+    }
+
+    // ---- POST /api/payments/reconciliations: operators only, answers the run with its repairs and incidents
+
+    @Test
+    void anOperatorRunsItAndSeesTheRepairsAndTheOpenIncidents() throws Exception {
+        given(reconciliation.run(true)).willReturn(new PaymentReconciliation.Report(AT, AT.plusSeconds(2), true, 42,
+                List.of(new PaymentReconciliation.Repair("o-1", PaymentReconciliation.RepairKind.KEPT_MONEY_REFUNDED,
+                        "refund sim_re_1")),
+                List.of(new PaymentReconciliation.Incident("o-2", "CHARGE_UNKNOWN_TO_PROVIDER", "recorded charge "
+                        + "sim_ch_9 is not an approved charge at the provider", AT))));
+
+        mvc.perform(post("/api/payments/reconciliations").with(token("ops-1", "OPERATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.ran").value(true))
+                .andExpect(jsonPath("$.checked").value(42))
+                .andExpect(jsonPath("$.repairs[0].orderId").value("o-1"))
+                .andExpect(jsonPath("$.repairs[0].kind").value("KEPT_MONEY_REFUNDED"))
+                .andExpect(jsonPath("$.openIncidents[0].kind").value("CHARGE_UNKNOWN_TO_PROVIDER"))
+                .andExpect(jsonPath("$.openIncidents[0].detectedAt").value("2026-12-01T10:00:00Z"));
+    }
+
+    @Test
+    void customersOwnersAndRidersAreForbiddenAndNothingRuns() throws Exception {
+        for (String role : List.of("CUSTOMER", "STORE_OWNER", "RIDER")) {
+            mvc.perform(post("/api/payments/reconciliations").with(token("someone", role)))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(post("/api/payments/reconciliations"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        verify(reconciliation, never()).run(true);
     }
 
     private static String sign(String subject, String role, String secret) {

@@ -51,7 +51,17 @@ class SimulatedCardProviderTest {
 
     @AfterEach
     void noDelay() {
-        provider.setResponseDelay(null);
+        ledger.sql("delete from card_simulator.setting where name = ?")
+                .param(SimulatedCardProvider.SETTING_RESPONSE_DELAY).update();
+    }
+
+    /** The response delay as the chaos runner sets it: a row in the provider's own settings. */
+    private static void setResponseDelay(Duration delay) {
+        ledger.sql("""
+                        insert into card_simulator.setting (name, value) values (?, ?)
+                        on conflict (name) do update set value = excluded.value""")
+                .params(SimulatedCardProvider.SETTING_RESPONSE_DELAY, delay.toString())
+                .update();
     }
 
     private CardProvider.ChargeResult charge(String token) {
@@ -206,7 +216,7 @@ class SimulatedCardProviderTest {
 
     @Test
     void theResponseDelayComesAfterTheOperationIsCommitted() throws Exception {
-        provider.setResponseDelay(Duration.ofMinutes(1));
+        setResponseDelay(Duration.ofMinutes(1));
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
             Future<CardProvider.ChargeResult> answer = caller.submit(() -> charge("tok_visa"));

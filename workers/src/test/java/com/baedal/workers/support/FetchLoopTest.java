@@ -45,10 +45,16 @@ class FetchLoopTest {
         return engine;
     }
 
+    /** The test's handler with the subscription its class carries. */
+    private static FetchLoop.Topic moneyTopic() {
+        return new FetchLoop.Topic(MoneyHandler.class.getAnnotation(ExternalTaskSubscription.class),
+                new MoneyHandler());
+    }
+
     @Test
     void subscribesTheHandlersTopicsInALoopOfItsOwn() {
         FetchLoop loop = new FetchLoop("payments", engine(false), 2, new WorkerProperties(500, 2000)
-                .newFetchBackoff(), List.of(FetchLoop.Topic.annotated(new MoneyHandler())));
+                .newFetchBackoff(), List.of(moneyTopic()));
 
         assertThat(loop.topics()).containsExactly("money");
         assertThat(loop.name()).isEqualTo("payments");
@@ -61,7 +67,7 @@ class FetchLoopTest {
     void refusesATopicTheSharedClientWouldFetchToo() {
         for (Boolean autoOpen : new Boolean[] {null, true}) {
             assertThatThrownBy(() -> new FetchLoop("payments", engine(autoOpen), 2,
-                    new WorkerProperties(500, 2000).newFetchBackoff(), List.of(FetchLoop.Topic.annotated(new MoneyHandler()))))
+                    new WorkerProperties(500, 2000).newFetchBackoff(), List.of(moneyTopic())))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("camunda.bpm.client.subscriptions.money.auto-open");
         }

@@ -3,14 +3,12 @@ package com.baedal.process;
 import static com.baedal.process.OrderProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.baedal.contract.OrderNumber;
 import com.baedal.contract.PaymentStatus;
 import com.baedal.testsupport.LocalPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,22 +139,7 @@ class UpgradeFromCamundaTest {
 
         String place() {
             String orderId = UUID.randomUUID().toString();
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(VAR_ORDER_ID, orderId);
-            variables.put(VAR_ORDER_NUMBER, OrderNumber.of(orderId));
-            variables.put(VAR_CUSTOMER_ID, "customer-1");
-            variables.put(VAR_STORE_ID, STORE_ID);
-            variables.put(VAR_STORE_NAME, "Chicken Palace");
-            variables.put(VAR_STORE_ADDRESS, "Gangnam-daero 396 (gangnam)");
-            variables.put(VAR_REGION, "gangnam");
-            variables.put(VAR_ITEMS_SUMMARY, "2 x Fried chicken");
-            variables.put(VAR_TOTAL, 31_000L);
-            variables.put(VAR_DELIVERY_ADDRESS, "Teheran-ro 1, gangnam");
-            variables.put(VAR_PAYMENT_METHOD, "CARD");
-            variables.put(VAR_PAYMENT_CREDENTIAL, "sealed-credential");
-            variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
-            variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
-            return start(variables);
+            return start(TestOrders.startVariables(orderId, STORE_ID, "gangnam", 31_000L));
         }
 
         /** Charged, store notified: waits for the store's answer. */

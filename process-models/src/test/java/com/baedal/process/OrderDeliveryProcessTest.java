@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.baedal.contract.OrderNumber;
 import com.baedal.contract.PaymentStatus;
 import com.baedal.testsupport.ProcessAssertions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -444,21 +442,7 @@ class OrderDeliveryProcessTest {
     }
 
     private ProcessInstance placeOrder(Map<String, Object> overrides) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_ORDER_ID, orderId);
-        variables.put(VAR_ORDER_NUMBER, OrderNumber.of(orderId));
-        variables.put(VAR_CUSTOMER_ID, "customer-1");
-        variables.put(VAR_STORE_ID, STORE_ID);
-        variables.put(VAR_STORE_NAME, "Chicken Palace");
-        variables.put(VAR_STORE_ADDRESS, "Gangnam-daero 396 (gangnam)");
-        variables.put(VAR_REGION, REGION);
-        variables.put(VAR_ITEMS_SUMMARY, "2 x Fried chicken, 1 x Cola");
-        variables.put(VAR_TOTAL, TOTAL);
-        variables.put(VAR_DELIVERY_ADDRESS, "Teheran-ro 1, gangnam");
-        variables.put(VAR_PAYMENT_METHOD, "CARD");
-        variables.put(VAR_PAYMENT_CREDENTIAL, "sealed-credential");
-        variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
-        variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
+        Map<String, Object> variables = TestOrders.startVariables(orderId, STORE_ID, REGION, TOTAL);
         variables.putAll(overrides);
         return runtimeService.startProcessInstanceByKey(PROCESS_KEY, orderId, variables);
     }

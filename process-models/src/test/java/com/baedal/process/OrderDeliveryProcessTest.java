@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.baedal.contract.OrderNumber;
 import com.baedal.contract.PaymentStatus;
+import com.baedal.testsupport.ProcessAssertions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +75,7 @@ class OrderDeliveryProcessTest {
 
     @BeforeEach
     void setUp() {
-        BpmnAwareTests.init(processEngine);
+        ProcessAssertions.init(processEngine);
         runtimeService = processEngine.getRuntimeService();
         taskService = processEngine.getTaskService();
         externalTaskService = processEngine.getExternalTaskService();
@@ -129,7 +127,7 @@ class OrderDeliveryProcessTest {
         assertOpenWork(order, TASK_NOTIFY_CUSTOMER);
         completeExternal(order, TOPIC_NOTIFY_CUSTOMER, TASK_NOTIFY_CUSTOMER, Map.of());
 
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_DELIVERED)
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_DELIVERED)
                 .hasNotPassed(EVENT_RIDER_SEARCH_TIMEOUT, EVENT_STORE_ANSWER_TIMEOUT);
         assertThat(refundTasksCreated(order)).isEmpty();
         // total stays a Long all the way (forms never write the displayed variables back)
@@ -161,7 +159,7 @@ class OrderDeliveryProcessTest {
         LockedExternalTask charge = fetchOne(order, TOPIC_PAYMENT_CHARGE);
         externalTaskService.handleBpmnError(charge.getId(), WORKER, ERROR_PAYMENT_DECLINED, "card declined");
 
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(EVENT_PAYMENT_DECLINED, END_PAYMENT_FAILED)
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(EVENT_PAYMENT_DECLINED, END_PAYMENT_FAILED)
                 .hasNotPassed(TASK_ACCEPT_ORDER, TASK_NOTIFY_STORE, TASK_REFUND_PAYMENT, TASK_REFUND_CHARGE_IN_FLIGHT);
         assertThat(refundTasksCreated(order)).isEmpty();
     }
@@ -178,10 +176,10 @@ class OrderDeliveryProcessTest {
         taskService.complete(userTask(order, TASK_ACCEPT_ORDER).getId(),
                 Map.of(VAR_ACCEPTED, false, VAR_REJECTION_REASON, "Sold out"));
 
-        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
+        ProcessAssertions.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
 
-        BpmnAwareTests.assertThat(order).isEnded()
+        ProcessAssertions.assertThat(order).isEnded()
                 .hasPassed(EVENT_SUBPROCESS_REJECTION, EVENT_ORDER_REJECTED, END_ORDER_REJECTED)
                 .hasNotPassed(TASK_START_COOKING, END_ORDER_CANCELLED);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_PAYMENT);
@@ -196,7 +194,7 @@ class OrderDeliveryProcessTest {
     void cancelAfterChargeBeforeAcceptRefundsExactlyOnce() {
         ProcessInstance order = placeOrder();
         chargeApproved(order);
-        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER);
+        ProcessAssertions.assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER);
 
         requestCancel();
 
@@ -204,7 +202,7 @@ class OrderDeliveryProcessTest {
         assertThat(taskService.createTaskQuery().processInstanceId(order.getId()).count()).isZero();
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
 
-        BpmnAwareTests.assertThat(order).isEnded()
+        ProcessAssertions.assertThat(order).isEnded()
                 .hasPassed(EVENT_CANCEL_REQUESTED, EVENT_ORDER_CANCELLED, END_ORDER_CANCELLED)
                 .hasNotPassed(TASK_REFUND_CHARGE_IN_FLIGHT, END_ORDER_REJECTED);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_PAYMENT);
@@ -223,7 +221,7 @@ class OrderDeliveryProcessTest {
         assertOpenWork(order, TASK_REFUND_PAYMENT);
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
 
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED)
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED)
                 .hasNotPassed(TASK_FINISH_COOKING, TASK_REFUND_CHARGE_IN_FLIGHT);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_PAYMENT);
     }
@@ -245,7 +243,7 @@ class OrderDeliveryProcessTest {
 
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_CHARGE_IN_FLIGHT, Map.of());
 
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED)
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED)
                 .hasNotPassed(TASK_REFUND_PAYMENT, TASK_ACCEPT_ORDER);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_CHARGE_IN_FLIGHT);
     }
@@ -258,7 +256,7 @@ class OrderDeliveryProcessTest {
 
         assertOpenWork(order, TASK_REFUND_CHARGE_IN_FLIGHT);
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_CHARGE_IN_FLIGHT, Map.of());
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED);
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_CHARGE_IN_FLIGHT);
     }
 
@@ -272,10 +270,10 @@ class OrderDeliveryProcessTest {
 
         assertThatThrownBy(this::requestCancel).isInstanceOf(MismatchingMessageCorrelationException.class);
 
-        BpmnAwareTests.assertThat(order).isNotEnded();
+        ProcessAssertions.assertThat(order).isNotEnded();
         assertOpenWork(order, TASK_FINISH_COOKING);
         taskService.complete(userTask(order, TASK_FINISH_COOKING).getId());
-        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_PICK_UP);
+        ProcessAssertions.assertThat(order).isWaitingAt(TASK_PICK_UP);
         assertThat(refundTasksCreated(order)).isEmpty();
     }
 
@@ -284,7 +282,7 @@ class OrderDeliveryProcessTest {
         ProcessInstance order = placeOrder();
         externalTaskService.handleBpmnError(fetchOne(order, TOPIC_PAYMENT_CHARGE).getId(), WORKER,
                 ERROR_PAYMENT_DECLINED);
-        BpmnAwareTests.assertThat(order).isEnded();
+        ProcessAssertions.assertThat(order).isEnded();
 
         assertThatThrownBy(this::requestCancel).isInstanceOf(MismatchingMessageCorrelationException.class);
     }
@@ -303,7 +301,7 @@ class OrderDeliveryProcessTest {
 
         assertOpenWork(order, TASK_REFUND_PAYMENT);
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(EVENT_SUBPROCESS_REJECTION, END_ORDER_REJECTED)
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(EVENT_SUBPROCESS_REJECTION, END_ORDER_REJECTED)
                 .hasNotPassed(EVENT_SUBPROCESS_CANCELLATION, END_ORDER_CANCELLED);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_PAYMENT);
     }
@@ -318,7 +316,7 @@ class OrderDeliveryProcessTest {
         assertThatThrownBy(this::requestCancel).isInstanceOf(MismatchingMessageCorrelationException.class);
 
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED);
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_PAYMENT);
     }
 
@@ -330,7 +328,7 @@ class OrderDeliveryProcessTest {
 
         assertThat(managementService.createJobQuery().processInstanceId(order.getId()).timers().count()).isZero();
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED).hasNotPassed(END_ORDER_REJECTED);
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED).hasNotPassed(END_ORDER_REJECTED);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -348,11 +346,11 @@ class OrderDeliveryProcessTest {
         managementService.executeJob(timer.getId());
 
         assertThat(runtimeService.getVariable(order.getId(), VAR_REJECTION_REASON)).isEqualTo(REASON_STORE_TIMEOUT);
-        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
+        ProcessAssertions.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
         assertThat(taskService.createTaskQuery().processInstanceId(order.getId()).count()).isZero();
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
 
-        BpmnAwareTests.assertThat(order).isEnded().hasPassed(EVENT_STORE_ANSWER_TIMEOUT, END_ORDER_REJECTED);
+        ProcessAssertions.assertThat(order).isEnded().hasPassed(EVENT_STORE_ANSWER_TIMEOUT, END_ORDER_REJECTED);
         assertThat(refundTasksCreated(order)).containsExactly(TASK_REFUND_PAYMENT);
         assertThat(historicVariable(order, VAR_REJECTION_REASON)).isEqualTo(REASON_STORE_TIMEOUT);
     }
@@ -380,7 +378,7 @@ class OrderDeliveryProcessTest {
                 .isCloseTo(Instant.now().plus(Duration.parse(DEFAULT_RIDER_SEARCH_TIMEOUT)), within(30, ChronoUnit.SECONDS));
         managementService.executeJob(timer.getId());
 
-        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_NOTIFY_RIDER_SEARCH_ESCALATION, TASK_PICK_UP);
+        ProcessAssertions.assertThat(order).isWaitingAt(TASK_NOTIFY_RIDER_SEARCH_ESCALATION, TASK_PICK_UP);
         completeExternal(order, TOPIC_NOTIFY_RIDER_SEARCH_ESCALATION, TASK_NOTIFY_RIDER_SEARCH_ESCALATION, Map.of());
 
         Task pickUp = userTask(order, TASK_PICK_UP);
@@ -390,7 +388,7 @@ class OrderDeliveryProcessTest {
         completeExternal(order, TOPIC_NOTIFY_RIDERS, TASK_NOTIFY_RIDERS, Map.of());
         completeExternal(order, TOPIC_NOTIFY_CUSTOMER, TASK_NOTIFY_CUSTOMER, Map.of());
 
-        BpmnAwareTests.assertThat(order).isEnded()
+        ProcessAssertions.assertThat(order).isEnded()
                 .hasPassed(EVENT_RIDER_SEARCH_TIMEOUT, TASK_NOTIFY_RIDER_SEARCH_ESCALATION, END_ORDER_DELIVERED);
     }
 
@@ -408,7 +406,7 @@ class OrderDeliveryProcessTest {
         taskService.complete(userTask(order, TASK_START_COOKING).getId());
 
         assertOpenWork(order, TASK_FINISH_COOKING);
-        BpmnAwareTests.assertThat(order).hasPassed(SUBPROCESS_BEFORE_COOKING);
+        ProcessAssertions.assertThat(order).hasPassed(SUBPROCESS_BEFORE_COOKING);
         assertThat(userTask(order, TASK_FINISH_COOKING)).isNotNull();
         assertThat(externalTaskService.createExternalTaskQuery().processInstanceId(order.getId())
                 .activityId(TASK_NOTIFY_STORE).count()).isZero();
@@ -429,10 +427,10 @@ class OrderDeliveryProcessTest {
         completeExternal(order, TOPIC_NOTIFY_CUSTOMER, TASK_NOTIFY_CUSTOMER, Map.of());
 
         // the order is delivered; only the riders' notification is still open
-        BpmnAwareTests.assertThat(order).hasPassed(END_ORDER_DELIVERED);
+        ProcessAssertions.assertThat(order).hasPassed(END_ORDER_DELIVERED);
         assertOpenWork(order, TASK_NOTIFY_RIDERS);
         completeExternal(order, TOPIC_NOTIFY_RIDERS, TASK_NOTIFY_RIDERS, Map.of());
-        BpmnAwareTests.assertThat(order).isEnded();
+        ProcessAssertions.assertThat(order).isEnded();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -444,21 +442,7 @@ class OrderDeliveryProcessTest {
     }
 
     private ProcessInstance placeOrder(Map<String, Object> overrides) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_ORDER_ID, orderId);
-        variables.put(VAR_ORDER_NUMBER, OrderNumber.of(orderId));
-        variables.put(VAR_CUSTOMER_ID, "customer-1");
-        variables.put(VAR_STORE_ID, STORE_ID);
-        variables.put(VAR_STORE_NAME, "Chicken Palace");
-        variables.put(VAR_STORE_ADDRESS, "Gangnam-daero 396 (gangnam)");
-        variables.put(VAR_REGION, REGION);
-        variables.put(VAR_ITEMS_SUMMARY, "2 x Fried chicken, 1 x Cola");
-        variables.put(VAR_TOTAL, TOTAL);
-        variables.put(VAR_DELIVERY_ADDRESS, "Teheran-ro 1, gangnam");
-        variables.put(VAR_PAYMENT_METHOD, "CARD");
-        variables.put(VAR_PAYMENT_CREDENTIAL, "sealed-credential");
-        variables.put(VAR_STORE_ANSWER_TIMEOUT, DEFAULT_STORE_ANSWER_TIMEOUT);
-        variables.put(VAR_RIDER_SEARCH_TIMEOUT, DEFAULT_RIDER_SEARCH_TIMEOUT);
+        Map<String, Object> variables = TestOrders.startVariables(orderId, STORE_ID, REGION, TOTAL);
         variables.putAll(overrides);
         return runtimeService.startProcessInstanceByKey(PROCESS_KEY, orderId, variables);
     }
@@ -502,7 +486,7 @@ class OrderDeliveryProcessTest {
         externalTaskService.createExternalTaskQuery().processInstanceId(order.getId()).list()
                 .forEach(task -> open.add(task.getActivityId()));
         assertThat(open).as("open work").containsExactlyInAnyOrder(activityIds);
-        BpmnAwareTests.assertThat(order).isWaitingAt(activityIds);
+        ProcessAssertions.assertThat(order).isWaitingAt(activityIds);
     }
 
     private Task userTask(ProcessInstance order, String taskDefinitionKey) {

@@ -44,7 +44,8 @@ public class ServiceFileCacheFilter implements Filter {
     /** The thread of Camunda's {@code FetchAndLockHandlerImpl}, named after its class. */
     static final String FETCH_AND_LOCK_THREAD = "FetchAndLockHandlerImpl";
 
-    private volatile ServiceFileCachingClassLoader loader;
+    /** One caching loader per context loader it wraps (request threads and the handler's thread may differ). */
+    private final ConcurrentMap<ClassLoader, ServiceFileCachingClassLoader> loaders = new ConcurrentHashMap<>();
 
     @EventListener(ApplicationReadyEvent.class)
     public void cacheForTheFetchAndLockHandler() {
@@ -73,12 +74,7 @@ public class ServiceFileCacheFilter implements Filter {
     }
 
     private ClassLoader loaderWrapping(ClassLoader contextLoader) {
-        ServiceFileCachingClassLoader current = loader;
-        if (current == null || current.getParent() != contextLoader) {
-            current = new ServiceFileCachingClassLoader(contextLoader);
-            loader = current;
-        }
-        return current;
+        return loaders.computeIfAbsent(contextLoader, ServiceFileCachingClassLoader::new);
     }
 
     /** A class loader that reads each {@code META-INF/services/} file list once and delegates everything else. */

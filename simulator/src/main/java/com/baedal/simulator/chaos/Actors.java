@@ -5,6 +5,7 @@ import com.baedal.contract.api.PlacedOrder;
 import com.baedal.simulator.BaedalClient.Response;
 import com.baedal.simulator.BaedalClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,15 @@ final class Actors {
             throw new IllegalStateException("placing an order: HTTP " + placed.status() + " " + placed.body());
         }
         return placed.as(PlacedOrder.class).orderId();
+    }
+
+    /** Places {@code count} orders for one customer, one after the other; their ids in that order. */
+    List<String> place(Customer customer, int count) {
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            orders.add(place(customer));
+        }
+        return orders;
     }
 
     Response cancel(Customer customer, String orderId) {

@@ -99,8 +99,8 @@ public final class ChaosRunner {
         }
         scenarios.put("kafka down", this::kafkaDown);
         scenarios.put("engine db connections killed", this::engineConnectionsKilled);
-        scenarios.put("provider slow past the lock", this::providerSlow);
-        scenarios.put("crash between charge and commit", this::crashBetweenChargeAndCommit);
+        scenarios.put("provider slow past the lock", needsLedger(this::providerSlow));
+        scenarios.put("crash between charge and commit", needsLedger(this::crashBetweenChargeAndCommit));
         scenarios.put("refund after workers restart", this::refundAfterWorkersRestart);
         scenarios.put("cancel racing the charge", this::cancelRacingTheCharge);
         scenarios.put("cancel vs accept", this::cancelVersusAccept);
@@ -234,9 +234,6 @@ public final class ChaosRunner {
     // ---- money around crashes -------------------------------------------------------------------------
 
     private Result providerSlow(String name) throws Exception {
-        if (!ledger) {
-            return skipped(name, "needs the provider's ledger and its response-delay setting (card_simulator)");
-        }
         Instant since = db.now();
         List<String> problems = new ArrayList<>();
         Actors.Customer customer = actors.customer();
@@ -244,9 +241,7 @@ public final class ChaosRunner {
         long slowest = 0;
         db.providerDelay(options.providerDelay());
         try {
-            for (int i = 0; i < 3; i++) {
-                orders.add(actors.place(customer));
-            }
+            orders.addAll(actors.place(customer, 3));
             long placed = System.nanoTime();
             for (String order : orders) {
                 Actors.Seen paid = actors.await(order, "PAID", options.providerDelay().plus(STEP));
@@ -265,9 +260,6 @@ public final class ChaosRunner {
     }
 
     private Result crashBetweenChargeAndCommit(String name) throws Exception {
-        if (!ledger) {
-            return skipped(name, "needs the provider's ledger and its response-delay setting (card_simulator)");
-        }
         Instant since = db.now();
         List<String> problems = new ArrayList<>();
         Actors.Customer customer = actors.customer();
@@ -275,9 +267,7 @@ public final class ChaosRunner {
         long pid = faults.pid(Service.WORKERS.id());
         db.providerDelay(Duration.ofSeconds(30));
         try {
-            for (int i = 0; i < 3; i++) {
-                orders.add(actors.place(customer));
-            }
+            orders.addAll(actors.place(customer, 3));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (db.chargedAtProvider(orders).size() < orders.size() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -303,10 +293,7 @@ public final class ChaosRunner {
         Instant since = db.now();
         List<String> problems = new ArrayList<>();
         Actors.Customer customer = actors.customer();
-        List<String> orders = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            orders.add(actors.place(customer));
-        }
+        List<String> orders = actors.place(customer, 4);
         for (String order : orders) {
             if (actors.await(order, "PAID", STEP) == null) {
                 problems.add(order + " not PAID before the kill");
@@ -515,6 +502,12 @@ public final class ChaosRunner {
                 : recovery, recovered, ids.size(), (int) verdicts.stream().filter(MoneyCheck.Verdict::lost).count(),
                 (int) verdicts.stream().filter(MoneyCheck.Verdict::doubleCharged).count(),
                 (int) verdicts.stream().filter(MoneyCheck.Verdict::moneyKept).count(), problems, null);
+    }
+
+    /** A scenario that holds the provider's answer back: skipped where the provider has no ledger to hold it with. */
+    private Body needsLedger(Body body) {
+        return name -> ledger ? body.run(name)
+                : skipped(name, "needs the provider's ledger and its response-delay setting (card_simulator)");
     }
 
     private static Result skipped(String name, String why) {

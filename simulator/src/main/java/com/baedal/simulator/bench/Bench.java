@@ -1,6 +1,7 @@
 package com.baedal.simulator.bench;
 
 import com.baedal.simulator.BaedalClient;
+import com.baedal.simulator.Cli;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,22 +74,11 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        // the in-process engine of the baseline logs through slf4j-simple: warnings only
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.print(USAGE);
+        Optional<Options> options = Cli.parse(args, USAGE, Bench::parse);
+        if (options.isEmpty()) {
             return;
         }
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
-        BenchResult result = new Bench(options, System.out).run();
+        BenchResult result = new Bench(options.get(), System.out).run();
         System.exit(result.phases().stream().anyMatch(p -> p.kind().equals("closed") && p.endedPerSecond() > 0)
                 ? 0 : 1);
     }

@@ -1,6 +1,7 @@
 package com.baedal.simulator.chaos;
 
 import com.baedal.local.RunningPlatform;
+import com.baedal.simulator.Cli;
 import com.baedal.simulator.bench.Bench;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,20 +32,11 @@ public final class Chaos {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.print(USAGE);
+        Optional<CommandLine> parsed = Cli.parse(args, USAGE, Chaos::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        CommandLine command;
-        try {
-            command = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
+        CommandLine command = parsed.get();
         Optional<RunningPlatform> platform = RunningPlatform.read(command.runDirectory());
         if (platform.isEmpty()) {
             System.err.println("no running platform: " + command.runDirectory().resolve(RunningPlatform.FILE)

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** helm lint, and the chart refusing to render without required values or with unsafe ones. */
 class ChartGuardsTest {
@@ -58,19 +60,19 @@ class ChartGuardsTest {
         }
     }
 
-    @Test
-    void schemaRefusesWrongTypesEnumsAndUnknownKeys() {
-        assertThat(Chart.renderError(DEFAULTS, "kafka.securityProtocol", "TLS")).contains("/kafka/securityProtocol");
-        assertThat(Chart.renderError(DEFAULTS, "kafka.sasl.mechanism", "GSSAPI")).contains("/kafka/sasl/mechanism");
-        assertThat(Chart.renderError(DEFAULTS, "image.pullPolicy", "Sometimes")).contains("/image/pullPolicy");
-        assertThat(Chart.renderError(DEFAULTS, "engine.port", "http")).contains("/engine/port");
-        assertThat(Chart.renderError(DEFAULTS, "jwt.issuerUri", "login.example.com")).contains("/jwt/issuerUri");
-        assertThat(Chart.renderError(DEFAULTS, "engine.replicas", "3")).contains("replicas");
-        assertThat(Chart.renderError(DEFAULTS, "containerSecurityContext.readOnlyRootFilesystem", "false"))
-                .contains("/containerSecurityContext/readOnlyRootFilesystem");
-        assertThat(Chart.renderError(DEFAULTS, "podSecurityContext.runAsNonRoot", "false"))
-                .contains("/podSecurityContext/runAsNonRoot");
-        assertThat(Chart.renderError(DEFAULTS, "springProfiles", "local")).contains("/springProfiles");
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "kafka.securityProtocol, TLS, /kafka/securityProtocol",
+            "kafka.sasl.mechanism, GSSAPI, /kafka/sasl/mechanism",
+            "image.pullPolicy, Sometimes, /image/pullPolicy",
+            "engine.port, http, /engine/port",
+            "jwt.issuerUri, login.example.com, /jwt/issuerUri",
+            "engine.replicas, 3, replicas",
+            "containerSecurityContext.readOnlyRootFilesystem, false, /containerSecurityContext/readOnlyRootFilesystem",
+            "podSecurityContext.runAsNonRoot, false, /podSecurityContext/runAsNonRoot",
+            "springProfiles, local, /springProfiles"})
+    void schemaRefusesWrongTypesEnumsAndUnknownKeys(String key, String value, String named) {
+        assertThat(Chart.renderError(DEFAULTS, key, value)).contains(named);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 class ProblemSecurityHandlersTest {
@@ -24,17 +25,12 @@ class ProblemSecurityHandlersTest {
                 new AccessDeniedException("no"));
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
-        JsonNode body = mapper.readTree(response.getContentAsString());
-        assertThat(body.get("status").asInt()).isEqualTo(403);
-        assertThat(body.get("instance").asText()).isEqualTo("/api/orders");
-        assertThat(body.get("detail").asText()).isEqualTo(ProblemSecurityHandlers.FORBIDDEN_DETAIL);
+        assertProblem(response, 403, "/api/orders", ProblemSecurityHandlers.FORBIDDEN_DETAIL);
     }
 
     @Test
     void missingAuthenticationIs401ProblemWithBearerChallenge() throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        handlers.commence(new MockHttpServletRequest("GET", "/api/orders/1"), response,
-                new InsufficientAuthenticationException("no token"));
+        MockHttpServletResponse response = commence(new InsufficientAuthenticationException("no token"));
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
@@ -45,15 +41,10 @@ class ProblemSecurityHandlersTest {
 
     @Test
     void invalidTokenIs401ProblemSayingSoWithTheInvalidTokenChallenge() throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        handlers.commence(new MockHttpServletRequest("GET", "/api/orders/1"), response,
-                new InvalidBearerTokenException("expired"));
+        MockHttpServletResponse response = commence(new InvalidBearerTokenException("expired"));
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
-        JsonNode body = mapper.readTree(response.getContentAsString());
-        assertThat(body.get("status").asInt()).isEqualTo(401);
-        assertThat(body.get("instance").asText()).isEqualTo("/api/orders/1");
-        assertThat(body.get("detail").asText()).isEqualTo(ProblemSecurityHandlers.INVALID_TOKEN_DETAIL);
+        assertProblem(response, 401, "/api/orders/1", ProblemSecurityHandlers.INVALID_TOKEN_DETAIL);
     }
 
     @Test
@@ -66,5 +57,20 @@ class ProblemSecurityHandlersTest {
                 new AccessDeniedException("late"));
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString()).isEqualTo("partial");
+    }
+
+    /** An unauthenticated GET of one order, answered by the entry point. */
+    private MockHttpServletResponse commence(AuthenticationException failure) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        handlers.commence(new MockHttpServletRequest("GET", "/api/orders/1"), response, failure);
+        return response;
+    }
+
+    private void assertProblem(MockHttpServletResponse response, int status, String instance, String detail)
+            throws Exception {
+        JsonNode body = mapper.readTree(response.getContentAsString());
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("instance").asText()).isEqualTo(instance);
+        assertThat(body.get("detail").asText()).isEqualTo(detail);
     }
 }

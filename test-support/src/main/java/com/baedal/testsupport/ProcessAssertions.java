@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
 import org.assertj.core.api.MapAssert;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -68,19 +69,19 @@ public final class ProcessAssertions {
 
         /** Has completed each of these activities at least once. */
         public ProcessInstanceAssert hasPassed(String... activityIds) {
-            isNotNull();
-            Assertions.assertThat(passedActivityIds())
-                    .as("activities process instance %s passed", actual.getId())
-                    .contains(activityIds);
+            passedActivities().contains(activityIds);
             return this;
         }
 
         public ProcessInstanceAssert hasNotPassed(String... activityIds) {
-            isNotNull();
-            Assertions.assertThat(passedActivityIds())
-                    .as("activities process instance %s passed", actual.getId())
-                    .doesNotContain(activityIds);
+            passedActivities().doesNotContain(activityIds);
             return this;
+        }
+
+        private ListAssert<String> passedActivities() {
+            isNotNull();
+            return Assertions.assertThat(passedActivityIds())
+                    .as("activities process instance %s passed", actual.getId());
         }
 
         /** The variables of the running instance. */

@@ -3,36 +3,14 @@ package com.baedal.gateway.camunda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baedal.gateway.GatewayProperties.LoginLimit;
-import java.time.Clock;
+import com.baedal.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class FailedLoginsTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final ManualClock clock = new ManualClock();
+    final MovableClock clock = MovableClock.fixedAt(Instant.parse("2026-12-01T10:00:00Z"));
     final FailedLogins logins = new FailedLogins(new LoginLimit(5, 3, Duration.ofMinutes(5), 1000), clock);
 
     @Test
@@ -40,12 +18,12 @@ class FailedLoginsTest {
         logins.failed("user:kim");
         logins.failed("user:kim");
         assertThat(logins.blockedFor("user:kim", 3)).isEmpty();
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         logins.failed("user:kim");
         assertThat(logins.blockedFor("user:kim", 3)).hasValue(Duration.ofMinutes(4));
         assertThat(logins.blockedFor("user:lee", 3)).isEmpty();
 
-        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         assertThat(logins.blockedFor("user:kim", 3)).isEmpty();
         logins.failed("user:kim"); // a new window
         assertThat(logins.blockedFor("user:kim", 3)).isEmpty();

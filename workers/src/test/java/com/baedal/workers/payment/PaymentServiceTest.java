@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.baedal.contract.PaymentStatus;
 import com.baedal.testsupport.LocalPostgres;
+import com.baedal.testsupport.MovableClock;
 import com.baedal.workers.payment.PaymentService.ChargeOutcome;
 import com.baedal.workers.payment.PaymentService.ChargeRequest;
 import com.baedal.workers.payment.PaymentService.ChargeResult;
@@ -14,11 +15,8 @@ import com.baedal.workers.payment.PaymentService.RefundRequest;
 import com.baedal.workers.support.WorkersTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -157,26 +155,6 @@ class PaymentServiceTest {
         }
     }
 
-    /** A clock the test moves forward. */
-    static class TestClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @TestConfiguration
     @EnableConfigurationProperties(PaymentProperties.class)
     static class Config {
@@ -192,8 +170,8 @@ class PaymentServiceTest {
         }
 
         @Bean
-        TestClock clock() {
-            return new TestClock();
+        MovableClock clock() {
+            return MovableClock.system();
         }
     }
 
@@ -201,7 +179,7 @@ class PaymentServiceTest {
     @Autowired PaymentReconciliation reconciliation;
     @Autowired ScriptedProvider provider;
     @Autowired PaymentProperties properties;
-    @Autowired TestClock clock;
+    @Autowired MovableClock clock;
     @Autowired MeterRegistry meters;
     @Autowired JdbcClient db;
 
@@ -211,12 +189,27 @@ class PaymentServiceTest {
 
     @AfterEach
     void reset() {
-        clock.offset = Duration.ZERO;
+        clock.setOffset(Duration.ZERO);
         provider.reset();
     }
 
     private ChargeResult charge(String cardToken) {
         return payments.charge(new ChargeRequest(orderId, "kim", 18_000, cardToken));
+    }
+
+    /** A charge on another thread, held at the provider until the test releases it. */
+    private record HeldCharge(ScriptedProvider.Hold hold, CompletableFuture<ChargeResult> result) {
+
+        void release() {
+            hold.release().countDown();
+        }
+    }
+
+    private HeldCharge chargeHeldAtTheProvider() throws InterruptedException {
+        ScriptedProvider.Hold hold = provider.holdNextCharge();
+        CompletableFuture<ChargeResult> inFlight = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
+        hold.awaitReached();
+        return new HeldCharge(hold, inFlight);
     }
 
     private PaymentService.RefundResult refund() {
@@ -425,7 +418,7 @@ class PaymentServiceTest {
         assertThat(early.outcome()).as("the request may still be on its way").isEqualTo(RefundOutcome.CHARGE_IN_FLIGHT);
         assertThat(record().cancelled()).isTrue();
 
-        clock.offset = properties.settleAfter().plusSeconds(1);
+        clock.setOffset(properties.settleAfter().plusSeconds(1));
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.NOTHING_TO_REFUND);
         assertThat(unsettled()).isFalse();
         assertThat(record().status()).isEqualTo(PaymentStatus.PENDING);
@@ -453,15 +446,13 @@ class PaymentServiceTest {
 
     @Test
     void aChargeThatCompletesAfterTheCancelIsGivenBackByTheChargeItselfAndTheRefundWaitsForIt() throws Exception {
-        ScriptedProvider.Hold hold = provider.holdNextCharge();
-        CompletableFuture<ChargeResult> inFlight = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
-        hold.awaitReached();
+        HeldCharge inFlight = chargeHeldAtTheProvider();
 
         // the cancel: the refund finds no charge at the provider yet, and must not conclude "nothing taken"
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.CHARGE_IN_FLIGHT);
 
-        hold.release().countDown(); // the provider charges now, after the cancel
-        assertThat(inFlight.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ChargeOutcome.CANCELLED);
+        inFlight.release(); // the provider charges now, after the cancel
+        assertThat(inFlight.result().get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ChargeOutcome.CANCELLED);
         assertThat(record().status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(moneyKept()).isZero();
 
@@ -472,14 +463,12 @@ class PaymentServiceTest {
 
     @Test
     void aChargeInFlightWhoseWorkerDiesAfterTheProviderChargedIsRefundedByTheWaitingRefund() throws Exception {
-        ScriptedProvider.Hold hold = provider.holdNextCharge();
         provider.crashAfterCharge = true;
-        CompletableFuture<ChargeResult> inFlight = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
-        hold.awaitReached();
+        HeldCharge inFlight = chargeHeldAtTheProvider();
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.CHARGE_IN_FLIGHT);
 
-        hold.release().countDown();
-        assertThatThrownBy(() -> inFlight.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(WorkerCrash.class);
+        inFlight.release();
+        assertThatThrownBy(() -> inFlight.result().get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(WorkerCrash.class);
         assertThat(moneyKept()).isEqualTo(18_000);
 
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.REFUNDED);
@@ -490,15 +479,13 @@ class PaymentServiceTest {
     @Test
     void aSecondWorkerTakingOverAChargeStillInFlightChargesOnce() throws Exception {
         // worker 1's lock expired while its call hangs; worker 2 gets the task and asks the provider by key first
-        ScriptedProvider.Hold hold = provider.holdNextCharge();
-        CompletableFuture<ChargeResult> first = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
-        hold.awaitReached();
+        HeldCharge first = chargeHeldAtTheProvider();
 
         ChargeResult second = charge("tok_visa");
-        hold.release().countDown();
+        first.release();
 
         assertThat(second.outcome()).isEqualTo(ChargeOutcome.APPROVED);
-        assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ChargeOutcome.APPROVED);
+        assertThat(first.result().get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ChargeOutcome.APPROVED);
         assertThat(ledger()).hasSize(1);
         assertThat(record().providerReference()).isEqualTo(ledger().get(0).reference());
         assertThat(record().attempts()).isEqualTo(2);
@@ -523,7 +510,7 @@ class PaymentServiceTest {
     void reconciliationRefundsAChargeThatArrivedAfterTheRefundConcludedNothingWasTaken() {
         provider.crashBeforeCharge = true;
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
-        clock.offset = properties.settleAfter().plusSeconds(1);
+        clock.setOffset(properties.settleAfter().plusSeconds(1));
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.NOTHING_TO_REFUND);
         // the request was on its way after all (a very slow provider), and the worker that sent it is gone
         provider.simulator.charge(chargeKey, orderId, 18_000, "tok_visa");
@@ -544,7 +531,7 @@ class PaymentServiceTest {
         provider.refundsUnavailable = true;
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.PROVIDER_UNAVAILABLE);
         provider.refundsUnavailable = false;
-        clock.offset = properties.settleAfter().plusSeconds(1);
+        clock.setOffset(properties.settleAfter().plusSeconds(1));
 
         PaymentReconciliation.Report report = reconciliation.run(true);
 
@@ -561,7 +548,7 @@ class PaymentServiceTest {
     void reconciliationRecordsAChargeAndARefundTheRecordsDidNotKnow() {
         provider.crashAfterCharge = true;
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
-        clock.offset = properties.settleAfter().plusSeconds(1);
+        clock.setOffset(properties.settleAfter().plusSeconds(1));
 
         assertThat(reconcile()).extracting(PaymentReconciliation.Repair::kind)
                 .containsExactly(PaymentReconciliation.RepairKind.CHARGE_RECORDED);
@@ -604,7 +591,7 @@ class PaymentServiceTest {
     void reconciliationLeavesAChargeInFlightOfAnOrderThatIsNotCancelledToItsTask() {
         provider.crashBeforeCharge = true;
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
-        clock.offset = properties.settleAfter().plusSeconds(1);
+        clock.setOffset(properties.settleAfter().plusSeconds(1));
 
         assertThat(reconcile()).isEmpty();
 
@@ -616,7 +603,7 @@ class PaymentServiceTest {
     void scheduledRunsCompareASettledPaymentOnceUntilItsRecordChangesOperatorsCompareTheWholeWindow() {
         charge("tok_visa");
         String charged = record().providerReference();
-        clock.offset = properties.settleAfter().plusSeconds(1);
+        clock.setOffset(properties.settleAfter().plusSeconds(1));
         assertThat(reconciliation.run(false).ran()).isTrue();
         assertThat(reconciledAt()).as("found in line").isNotNull();
         // the provider no longer knows the recorded charge, and nothing in the record changed

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
@@ -306,15 +307,13 @@ class WorkersIT {
 
     @Test
     void anOrderCancelledAfterItsWorkerDiedBetweenProviderChargeAndCommitIsRefundedOnce() {
-        paymentFetchLoop.stop(); // the workers are down (killed, restarting) ...
-        String orderId;
-        try {
-            orderId = chargeByAWorkerThatDiesAfterTheProviderCharged();
-            // ... and the customer cancels meanwhile: the charge task goes away with the cancel
-            cancelAsCustomer(orderId);
-        } finally {
-            paymentFetchLoop.start(); // ... the workers are back
-        }
+        // the workers are down (killed, restarting) and the customer cancels meanwhile: the charge task goes away
+        // with the cancel; then the workers are back
+        String orderId = whileNoWorkerFetchesCharges(() -> {
+            String order = chargeByAWorkerThatDiesAfterTheProviderCharged();
+            cancelAsCustomer(order);
+            return order;
+        });
 
         awaitEndedAt(orderId, END_ORDER_CANCELLED);
         PaymentSnapshot payment = payment(orderId);
@@ -326,6 +325,16 @@ class WorkersIT {
         assertThat(ledger.get(1).amount()).as("exactly what was charged").isEqualTo(ledger.get(0).amount());
         assertThat(ledger.get(1).chargeReference()).isEqualTo(ledger.get(0).reference());
         assertThat(finalPaymentStatus(orderId)).isEqualTo(PaymentStatus.REFUNDED.name());
+    }
+
+    /** Runs {@code setUp} with the payments' fetch loop stopped, then starts it: no worker charges meanwhile. */
+    private String whileNoWorkerFetchesCharges(Supplier<String> setUp) {
+        paymentFetchLoop.stop();
+        try {
+            return setUp.get();
+        } finally {
+            paymentFetchLoop.start();
+        }
     }
 
     /**
@@ -446,14 +455,12 @@ class WorkersIT {
 
     @Test
     void cancelBeforeTheChargeRanKeepsNothingAndNeverCharges() {
-        paymentFetchLoop.stop(); // the order is cancelled before any worker fetched its charge
-        String orderId;
-        try {
-            orderId = placeOrder("tok_visa");
-            cancelAsCustomer(orderId);
-        } finally {
-            paymentFetchLoop.start();
-        }
+        // the order is cancelled before any worker fetched its charge
+        String orderId = whileNoWorkerFetchesCharges(() -> {
+            String order = placeOrder("tok_visa");
+            cancelAsCustomer(order);
+            return order;
+        });
 
         awaitEndedAt(orderId, END_ORDER_CANCELLED);
         PaymentSnapshot payment = payment(orderId);
@@ -485,17 +492,15 @@ class WorkersIT {
 
     @Test
     void aPaymentCredentialSealedForAnotherOrderChargesNothing() {
-        paymentFetchLoop.stop(); // the credential is swapped before any worker sees the charge
-        String orderId;
-        try {
-            orderId = placeOrder("tok_visa");
+        // the credential is swapped before any worker sees the charge
+        String orderId = whileNoWorkerFetchesCharges(() -> {
+            String order = placeOrder("tok_visa");
             String otherOrderId = placeOrder("tok_visa");
             RuntimeService runtime = engineBean(RuntimeService.class);
-            runtime.setVariable(processInstanceId(orderId), VAR_PAYMENT_CREDENTIAL,
+            runtime.setVariable(processInstanceId(order), VAR_PAYMENT_CREDENTIAL,
                     runtime.getVariable(processInstanceId(otherOrderId), VAR_PAYMENT_CREDENTIAL));
-        } finally {
-            paymentFetchLoop.start();
-        }
+            return order;
+        });
 
         RuntimeService runtime = engineBean(RuntimeService.class);
         Incident incident = await().atMost(Duration.ofSeconds(45)).until(

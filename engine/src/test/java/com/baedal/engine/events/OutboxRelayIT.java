@@ -19,16 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
-import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -41,14 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sequence is a tolerated duplicate, a gap or a step back is a failure).
  */
 @EngineIntegrationTest
-class OutboxRelayIT {
+class OutboxRelayIT extends PlacedOrders {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
-    @Autowired TestRestTemplate http;
-    @Autowired ExternalTaskService externalTasks;
     @Autowired TaskService taskService;
-    @Autowired RuntimeService runtime;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired OutboxRelay contextRelay;
@@ -58,17 +51,10 @@ class OutboxRelayIT {
     @Autowired KafkaProperties kafkaProperties;
     @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
 
-    EventsApi api;
     final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        api = new EventsApi(http, externalTasks);
-    }
 
     @AfterEach
     void tearDown() {
-        EventsApi.removeOrders(runtime, api.placed);
         for (int i = cleanup.size() - 1; i >= 0; i--) {
             try {
                 cleanup.get(i).close();

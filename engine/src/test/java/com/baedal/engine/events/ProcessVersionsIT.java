@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -29,10 +27,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -46,30 +42,20 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * would.
  */
 @EngineIntegrationTest
-class ProcessVersionsIT {
+class ProcessVersionsIT extends PlacedOrders {
 
     /** The step version 2 adds between "Until cooking starts" and "Finish cooking". */
     static final String NEW_STEP = "notifyCustomerCookingStarted";
     private static final String RIDER = "rider-gangnam-1";
 
-    @Autowired TestRestTemplate http;
-    @Autowired ExternalTaskService externalTasks;
     @Autowired TaskService taskService;
-    @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
     @Autowired HistoryService history;
 
-    EventsApi api;
     Deployment version2;
-
-    @BeforeEach
-    void setUp() {
-        api = new EventsApi(http, externalTasks);
-    }
 
     @AfterEach
     void cleanUp() {
-        EventsApi.removeOrders(runtime, api.placed);
         if (version2 != null) {
             // the other tests expect version 1 as the latest
             repository.deleteDeployment(version2.getId(), true, true, true);

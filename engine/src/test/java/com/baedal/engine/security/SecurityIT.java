@@ -2,6 +2,7 @@ package com.baedal.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.baedal.engine.support.CamundaApi;
 import com.baedal.engine.support.EngineIntegrationTest;
 import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
@@ -169,14 +170,7 @@ class SecurityIT {
 
     @Test
     void ownerLogsIntoTasklistWithCamundasSessionAndCsrf() {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-        List<String> cookies = new ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
-        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
-                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).orElseThrow();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.set("X-XSRF-TOKEN", xsrf);
-        cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
+        HttpHeaders headers = CamundaApi.LoginPage.open(rest).formHeaders();
 
         ResponseEntity<String> wrong = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
                 new HttpEntity<>("username=owner-tteokbokki-mapo&password=nope", headers), String.class);

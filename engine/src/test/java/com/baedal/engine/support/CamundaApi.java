@@ -45,29 +45,38 @@ public final class CamundaApi {
 
     /** The webapps' engine API after logging into Tasklist (session cookie and CSRF header, as the browser sends). */
     public static CamundaApi webapp(TestRestTemplate rest, String user, String password) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-        List<String> cookies = new ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
-        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
-                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).orElseThrow();
-        HttpHeaders login = new HttpHeaders();
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        login.set("X-XSRF-TOKEN", xsrf);
-        cookies.forEach(c -> login.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
+        LoginPage page = LoginPage.open(rest);
         ResponseEntity<String> answer = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>("username=" + user + "&password=" + password, login), String.class);
+                new HttpEntity<>("username=" + user + "&password=" + password, page.formHeaders()), String.class);
         assertThat(answer.getStatusCode()).as("Tasklist login of %s", user).isEqualTo(HttpStatus.OK);
         // the login starts a new session, which gets its own CSRF token on its first page: as in the browser
-        List<String> sessionCookies = merge(answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE), cookies);
+        List<String> sessionCookies = merge(answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE), page.cookies());
         HttpHeaders withSession = new HttpHeaders();
-        sessionCookies.forEach(c -> withSession.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
+        addCookies(withSession, sessionCookies);
         ResponseEntity<String> loggedInPage = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,
                 new HttpEntity<>(withSession), String.class);
         sessionCookies = merge(loggedInPage.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE), sessionCookies);
         HttpHeaders session = new HttpHeaders();
-        session.set("X-XSRF-TOKEN", sessionCookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
-                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).orElseThrow());
-        sessionCookies.forEach(c -> session.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
+        session.set("X-XSRF-TOKEN", xsrfToken(sessionCookies));
+        addCookies(session, sessionCookies);
         return new CamundaApi(rest, WEBAPP_ENGINE_API, session);
+    }
+
+    /**
+     * Tasklist's first page as the browser gets it before logging in: its cookies, and the headers a login form
+     * posted from it carries (form content type, the CSRF token, the cookies).
+     */
+    public record LoginPage(List<String> cookies, HttpHeaders formHeaders) {
+
+        public static LoginPage open(TestRestTemplate rest) {
+            ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+            List<String> cookies = new ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+            HttpHeaders form = new HttpHeaders();
+            form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            form.set("X-XSRF-TOKEN", xsrfToken(cookies));
+            addCookies(form, cookies);
+            return new LoginPage(cookies, form);
+        }
     }
 
     public ResponseEntity<String> get(String path) {
@@ -103,6 +112,16 @@ public final class CamundaApi {
             request.setContentType(MediaType.APPLICATION_JSON);
         }
         return rest.exchange(root + path, method, new HttpEntity<>(json, request), String.class);
+    }
+
+    private static String xsrfToken(List<String> setCookies) {
+        return setCookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).orElseThrow();
+    }
+
+    /** Sends each Set-Cookie back as the browser does: its name=value, without the attributes. */
+    private static void addCookies(HttpHeaders headers, List<String> setCookies) {
+        setCookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
     }
 
     /** The newer cookies, and the older ones they do not replace (by name). */

@@ -45,6 +45,13 @@ class OrderProjectionIT extends ReadModelIntegrationTest {
         return get("/api/orders/" + order.orderId, TestTokens.operator()).jsonBody();
     }
 
+    private void assertEndedAs(TestOrder order, String status, String paymentStatus, boolean paymentCancelled) {
+        JsonNode view = view(order);
+        assertThat(view.path("status").asText()).isEqualTo(status);
+        assertThat(view.path("payment").path("status").asText()).isEqualTo(paymentStatus);
+        assertThat(view.path("payment").path("cancelled").asBoolean()).isEqualTo(paymentCancelled);
+    }
+
     @Test
     void deliveredOrderGivesTheFullViewWithEveryHistoryStep() {
         TestOrder order = newOrder();
@@ -79,27 +86,19 @@ class OrderProjectionIT extends ReadModelIntegrationTest {
     @Test
     void rejectedOrderIsRefundedAndCancelled() {
         TestOrder order = newOrder();
-        send(List.of(order.placed(),
+        sendApplied(List.of(order.placed(),
                 order.event(OrderEventType.PaymentApproved, 2, new OrderEventData.PaymentApproved(38000)),
                 order.event(OrderEventType.OrderRejected, 3, new OrderEventData.OrderRejected("STORE_TIMEOUT")),
                 order.event(OrderEventType.PaymentRefunded, 4, new OrderEventData.PaymentRefunded(38000))));
-        awaitApplied(order.orderId, 4);
-        JsonNode view = view(order);
-        assertThat(view.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(view.path("payment").path("status").asText()).isEqualTo("REFUNDED");
-        assertThat(view.path("payment").path("cancelled").asBoolean()).isTrue();
+        assertEndedAs(order, "REJECTED", "REFUNDED", true);
     }
 
     @Test
     void declinedPaymentEndsPaymentFailed() {
         TestOrder order = newOrder();
-        send(List.of(order.placed(),
+        sendApplied(List.of(order.placed(),
                 order.event(OrderEventType.PaymentDeclined, 2, new OrderEventData.PaymentDeclined(38000))));
-        awaitApplied(order.orderId, 2);
-        JsonNode view = view(order);
-        assertThat(view.path("status").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(view.path("payment").path("status").asText()).isEqualTo("DECLINED");
-        assertThat(view.path("payment").path("cancelled").asBoolean()).isFalse();
+        assertEndedAs(order, "PAYMENT_FAILED", "DECLINED", false);
     }
 
     @Test

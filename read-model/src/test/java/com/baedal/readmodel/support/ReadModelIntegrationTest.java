@@ -96,6 +96,13 @@ public abstract class ReadModelIntegrationTest {
         }
     }
 
+    /** Sends one order's events in this order and waits until the read model applied the last of them. */
+    protected void sendApplied(List<OrderEvent> events) {
+        send(events);
+        OrderEvent last = events.get(events.size() - 1);
+        awaitApplied(last.orderId(), last.sequence());
+    }
+
     protected void sendRaw(String key, String value) {
         try {
             kafka.send(OrderEvent.TOPIC, key, value).get(10, TimeUnit.SECONDS);

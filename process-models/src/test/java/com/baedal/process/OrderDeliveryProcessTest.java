@@ -137,10 +137,7 @@ class OrderDeliveryProcessTest {
     @Test
     void theRiderIsWhoeverClaimedThePickUpWhateverAVariableSays() {
         ProcessInstance order = placeOrder();
-        runToPickUp(order);
-
-        Task pickUp = userTask(order, TASK_PICK_UP);
-        taskService.claim(pickUp.getId(), RIDER);
+        Task pickUp = pickUpClaimedBy(order, RIDER);
         // a riderId sneaked in with the completion (the engine refuses it; the process does not rely on that)
         taskService.complete(pickUp.getId(), Map.of(VAR_RIDER_ID, "rider-gangnam-7"));
 
@@ -397,10 +394,7 @@ class OrderDeliveryProcessTest {
     @Test
     void openRiderNotificationDoesNotHoldBackDelivery() {
         ProcessInstance order = placeOrder();
-        runToPickUp(order);
-
-        Task pickUp = userTask(order, TASK_PICK_UP);
-        taskService.claim(pickUp.getId(), RIDER);
+        Task pickUp = pickUpClaimedBy(order, RIDER);
         taskService.complete(pickUp.getId());
         taskService.complete(userTask(order, TASK_CONFIRM_DELIVERY).getId());
         completeExternal(order, TOPIC_NOTIFY_CUSTOMER, TASK_NOTIFY_CUSTOMER, Map.of());
@@ -433,6 +427,14 @@ class OrderDeliveryProcessTest {
         taskService.complete(userTask(order, TASK_START_COOKING).getId());
         taskService.complete(userTask(order, TASK_FINISH_COOKING).getId());
         assertOpenWork(order, TASK_NOTIFY_RIDERS, TASK_PICK_UP);
+    }
+
+    /** Runs the order to its pick-up and lets {@code rider} claim it; the claimed pick-up task. */
+    private Task pickUpClaimedBy(ProcessInstance order, String rider) {
+        runToPickUp(order);
+        Task pickUp = userTask(order, TASK_PICK_UP);
+        taskService.claim(pickUp.getId(), rider);
+        return pickUp;
     }
 
     private void chargeApproved(ProcessInstance order) {

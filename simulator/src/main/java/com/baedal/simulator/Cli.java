@@ -15,7 +15,7 @@ public final class Cli {
      * {@link IllegalArgumentException} ends the process with its message, the usage and exit code 2.
      */
     public static <T> Optional<T> parse(String[] args, String usage, Function<String[], T> parser) {
-        // the in-process engine of the bench baseline and the chaos clients log through slf4j-simple: warnings only
+        // the simulator logs through slf4j-simple (the bench baseline's in-process engine too): warnings only
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(usage);

@@ -104,19 +104,13 @@ public final class OrderProcess {
     public static final String VAR_DELIVERY_ADDRESS = "deliveryAddress";
     public static final String VAR_PAYMENT_METHOD = "paymentMethod";
     /**
-     * The customer's card token, sealed at placement for the payment service alone: a compact JWE
-     * ({@value #PAYMENT_CREDENTIAL_ALGORITHM} + {@value #PAYMENT_CREDENTIAL_ENCRYPTION}) encrypted to the payment
-     * service's public key, its {@code kid} the RFC 7638 thumbprint of that key, its payload a JWT claims set with the
-     * order id ({@value #PAYMENT_CREDENTIAL_CLAIM_ORDER_ID}) and the card token
-     * ({@value #PAYMENT_CREDENTIAL_CLAIM_CARD_TOKEN}). Only the payment worker holds the private key: the card token
-     * itself never enters the process, its history, a task or a log, and a credential sealed for another order is
-     * refused.
+     * The customer's card token, sealed at placement for the payment service alone: a compact JWE encrypted to the
+     * payment service's public key (the format, shared by the engine that seals and the worker that opens, is
+     * {@code com.baedal.support.payment.PaymentCredential} in service-support). Only the payment worker holds the
+     * private key: the card token itself never enters the process, its history, a task or a log, and a credential
+     * sealed for another order is refused.
      */
     public static final String VAR_PAYMENT_CREDENTIAL = "paymentCredential";
-    public static final String PAYMENT_CREDENTIAL_ALGORITHM = "RSA-OAEP-256";
-    public static final String PAYMENT_CREDENTIAL_ENCRYPTION = "A256GCM";
-    public static final String PAYMENT_CREDENTIAL_CLAIM_ORDER_ID = "orderId";
-    public static final String PAYMENT_CREDENTIAL_CLAIM_CARD_TOKEN = "cardToken";
     /**
      * Set by the payment worker when it completes the charge: a payment status name. Contract for the refund
      * handlers ({@link #TASK_REFUND_PAYMENT}, {@link #TASK_REFUND_CHARGE_IN_FLIGHT}): the refund worker completes

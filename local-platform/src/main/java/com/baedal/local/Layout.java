@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What runs where on one machine: the one owner of the local platform's layout. {@code ./baedal up} ({@link
@@ -288,6 +290,7 @@ public final class Layout {
     }
 
     /** Everything that differs between {@code ./baedal up}, the end-to-end tests and other uses. */
+    @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
     public static final class Builder {
         private final Path root;
         private final Path state;
@@ -299,11 +302,6 @@ public final class Layout {
         private final Map<Service, String> databases = new EnumMap<>(Service.class);
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<Service, List<String>> arguments = new EnumMap<>(Service.class);
-
-        private Builder(Path root, Path state) {
-            this.root = root;
-            this.state = state;
-        }
 
         /** The port of a service's first instance. */
         public Builder port(Service service, int port) {

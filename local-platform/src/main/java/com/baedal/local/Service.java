@@ -1,9 +1,12 @@
 package com.baedal.local;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * The platform's services, each a Spring Boot application built as {@code <module>/target/<module>-*-exec.jar}:
  * the one list of them, with the port {@code ./baedal up} gives each and the database it owns (SPEC §2).
  */
+@RequiredArgsConstructor
 public enum Service {
 
     ENGINE("engine", 8081, "engine"),
@@ -14,12 +17,6 @@ public enum Service {
     private final String id;
     private final int port;
     private final String database;
-
-    Service(String id, int port, String database) {
-        this.id = id;
-        this.port = port;
-        this.database = database;
-    }
 
     /** Module, jar, log and pid-file name. */
     public String id() {

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Starts {@link Component}s as child processes and keeps them running: any exit it did not ask for (a crash, {@code
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is kept in {@code runDirectory/<name>.pid}. {@link #close()} stops everything it started, restarted processes
  * included: the groups in reverse order of their start (the services, then Kafka and PostgreSQL).
  */
+@RequiredArgsConstructor
 public final class Supervisor implements AutoCloseable {
 
     /** Where the supervisor reports: the console of {@code ./baedal up}, a test's output. */
@@ -69,11 +71,6 @@ public final class Supervisor implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
     private volatile boolean stopping;
-
-    public Supervisor(Path runDirectory, Console console) {
-        this.runDirectory = runDirectory;
-        this.console = console;
-    }
 
     /**
      * Starts the components together and waits until each is ready; from then on they are supervised. If one exits

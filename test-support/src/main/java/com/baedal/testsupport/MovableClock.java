@@ -5,20 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A UTC clock a test moves forward instead of waiting: time-based rules (a window, a settle period) are then tested
  * without sleeping. Either stands still at a start ({@link #fixedAt}) or runs with the system clock ({@link #system}),
  * each plus the offset the test set.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class MovableClock extends Clock {
 
     private final Clock base;
     private volatile Duration offset = Duration.ZERO;
-
-    private MovableClock(Clock base) {
-        this.base = base;
-    }
 
     /** Stands at {@code start} until the test moves it. */
     public static MovableClock fixedAt(Instant start) {

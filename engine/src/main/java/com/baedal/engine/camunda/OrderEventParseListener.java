@@ -10,6 +10,7 @@ import com.baedal.contract.event.OrderEventData;
 import com.baedal.contract.event.OrderEventType;
 import java.util.List;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,15 +39,11 @@ import org.springframework.stereotype.Component;
  * Each listener writes the event through {@link OrderEventWriter} in the step's own transaction.
  */
 @Component
+@RequiredArgsConstructor
 public class OrderEventParseListener extends AbstractBpmnParseListener {
 
     private final OrderEventWriter writer;
     private final RegionProperties regions;
-
-    public OrderEventParseListener(OrderEventWriter writer, RegionProperties regions) {
-        this.writer = writer;
-        this.regions = regions;
-    }
 
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity process) {

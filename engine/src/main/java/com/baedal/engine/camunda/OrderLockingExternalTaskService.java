@@ -2,6 +2,7 @@ package com.baedal.engine.camunda;
 
 import com.baedal.engine.order.OrderRepository;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.ExternalTaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
@@ -16,13 +17,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * optimistic-locking failure (a wasted transaction, a retry and a stack trace in the log). The commands stay the
  * engine's own classes (extended, not wrapped), so that command interceptors still see what they are.
  */
+@RequiredArgsConstructor
 public class OrderLockingExternalTaskService extends ExternalTaskServiceImpl {
 
     private final OrderRepository orders;
-
-    public OrderLockingExternalTaskService(OrderRepository orders) {
-        this.orders = orders;
-    }
 
     @Override
     public void complete(String externalTaskId, String workerId, Map<String, Object> variables,

@@ -6,6 +6,7 @@ import com.baedal.engine.process.GuardedTaskService;
 import com.baedal.engine.process.UserTaskGuard;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -17,15 +18,11 @@ import org.springframework.stereotype.Component;
  * apply the {@link UserTaskGuard}; the starter applies every {@code ProcessEnginePlugin} bean.
  */
 @Component
+@RequiredArgsConstructor
 public class OrderProcessPlugin extends AbstractProcessEnginePlugin {
 
     private final List<BpmnParseListener> parseListeners;
     private final OrderRepository orders;
-
-    public OrderProcessPlugin(List<BpmnParseListener> parseListeners, OrderRepository orders) {
-        this.parseListeners = parseListeners;
-        this.orders = orders;
-    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -3,6 +3,7 @@ package com.baedal.engine.camunda;
 import com.baedal.engine.order.RiderAssignment;
 import com.baedal.engine.process.OrderTaskCreateListener;
 import com.baedal.process.OrderProcess;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -25,14 +26,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 public class OrderTaskParseListener extends AbstractBpmnParseListener {
 
     private final TaskListener onCreate = new OrderTaskCreateListener();
     private final RiderAssignment riderAssignment;
-
-    public OrderTaskParseListener(RiderAssignment riderAssignment) {
-        this.riderAssignment = riderAssignment;
-    }
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

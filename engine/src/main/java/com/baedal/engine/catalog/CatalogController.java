@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/stores")
 @Tag(name = "Catalog", description = "Stores and their menus; public, no login")
 @SecurityRequirements // public: no bearer token needed
+@RequiredArgsConstructor
 public class CatalogController {
 
     private final CatalogService catalog;
-
-    public CatalogController(CatalogService catalog) {
-        this.catalog = catalog;
-    }
 
     @Operation(summary = "All stores", description = "A store delivers only in its own `region`; a closed store "
             + "takes no orders.")

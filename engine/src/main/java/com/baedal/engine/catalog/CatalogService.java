@@ -2,18 +2,16 @@ package com.baedal.engine.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reads stores and menus from schema {@code baedal}. */
 @Service
+@RequiredArgsConstructor
 public class CatalogService {
 
     private final JdbcClient jdbc;
-
-    public CatalogService(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** All stores, open or closed, ordered by region then name. */
     public List<Store> stores() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Idle, it polls every {@code pollInterval}; a commit that wrote outbox rows wakes it at once ({@link OutboxSignal}).
  * The table is the only state, so a restart (of the relay or the node) continues where it stopped.
  */
+@RequiredArgsConstructor
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -48,17 +50,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private volatile boolean running;
     private Thread thread;
-
-    public OutboxRelay(String name, TransactionTemplate tx, JdbcClient jdbc, KafkaTemplate<String, String> kafka,
-                       OutboxSignal signal, OutboxMetrics metrics, EventsProperties.Relay settings) {
-        this.name = name;
-        this.tx = tx;
-        this.jdbc = jdbc;
-        this.kafka = kafka;
-        this.signal = signal;
-        this.metrics = metrics;
-        this.settings = settings;
-    }
 
     private record Row(long id, String orderId, String payload, String traceparent) {
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 public class TasklistFilters {
 
     public static final String ORDERS_FOR_MY_STORE = "Orders for my store";
@@ -44,11 +46,6 @@ public class TasklistFilters {
 
     private final FilterService filterService;
     private final TaskService taskService;
-
-    public TasklistFilters(FilterService filterService, TaskService taskService) {
-        this.filterService = filterService;
-        this.taskService = taskService;
-    }
 
     /** Creates the three filters or brings existing ones up to date; returns their ids by name. */
     public Map<String, String> ensureFilters() {

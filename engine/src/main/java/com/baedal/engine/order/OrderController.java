@@ -4,21 +4,18 @@ import com.baedal.contract.api.PlacedOrder;
 import com.baedal.contract.api.StepResult;
 import com.baedal.support.security.Caller;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Order commands (SPEC §5): hands each to {@link OrderPlacement} or {@link OrderSteps}; see {@link OrderCommandsApi}. */
 @RestController
+@RequiredArgsConstructor
 class OrderController implements OrderCommandsApi {
 
     private final OrderPlacement placement;
     private final OrderSteps steps;
-
-    OrderController(OrderPlacement placement, OrderSteps steps) {
-        this.placement = placement;
-        this.steps = steps;
-    }
 
     @Override
     public ResponseEntity<PlacedOrder> place(Jwt jwt, PlaceOrderRequest request, String idempotencyKey,

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * the rider is the process's, see {@link RiderAssignment}), its lock (steps of one order queue on it, see {@code com.baedal.engine.camunda}) and its event counter.
  */
 @Repository
+@RequiredArgsConstructor
 public class OrderRepository {
 
     private static final String SELECT = """
@@ -26,11 +28,6 @@ public class OrderRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-
-    OrderRepository(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** Records the order; its process instance is attached right after it starts, in the same transaction. */
     void insert(NewOrder order) {

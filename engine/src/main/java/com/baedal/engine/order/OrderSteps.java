@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * form (the answer, the confirmations), never with order facts.
  */
 @Service
+@RequiredArgsConstructor
 public class OrderSteps {
 
     private final OrderRepository orders;
@@ -44,15 +46,6 @@ public class OrderSteps {
             .fixedBackoff(50)
             .retryOn(OptimisticLockingException.class)
             .build();
-
-    OrderSteps(OrderRepository orders, RuntimeService runtime, TaskService tasks, HistoryService history,
-               TransactionTemplate tx) {
-        this.orders = orders;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.history = history;
-        this.tx = tx;
-    }
 
     public StepResult cancel(Caller caller, String orderId) {
         OrderRecord order = orders.find(orderId).orElseThrow(() -> ApiProblem.orderNotFound(orderId));

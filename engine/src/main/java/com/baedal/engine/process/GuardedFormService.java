@@ -2,6 +2,7 @@ package com.baedal.engine.process;
 
 import java.util.HashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -10,13 +11,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * Camunda's form service with the {@link UserTaskGuard} in front of task form submissions: Tasklist completes
  * Camunda Forms through {@code submit-form}, so this is the same rule as {@link GuardedTaskService#complete}.
  */
+@RequiredArgsConstructor
 public class GuardedFormService extends FormServiceImpl {
 
     private final UserTaskGuard guard;
-
-    public GuardedFormService(UserTaskGuard guard) {
-        this.guard = guard;
-    }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {

@@ -1,6 +1,7 @@
 package com.baedal.engine.process;
 
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -19,13 +20,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * reassignment need permissions task users do not have ({@code UPDATE}/{@code UPDATE_VARIABLE},
  * {@code TASK_ASSIGN}), except the hand-overs {@link UserTaskGuard#mayReassignWithoutTaskAssign} allows.
  */
+@RequiredArgsConstructor
 public class GuardedTaskService extends TaskServiceImpl {
 
     private final UserTaskGuard guard;
-
-    public GuardedTaskService(UserTaskGuard guard) {
-        this.guard = guard;
-    }
 
     // ---- the user task rules
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Profile(SecurityConfig.LOCAL_PROFILE)
 @Tag(name = "Development", description = "Local profile only: this endpoint does not exist anywhere else")
+@RequiredArgsConstructor
 public class DevTokenController {
 
     private final DevTokenIssuer issuer;
-
-    public DevTokenController(DevTokenIssuer issuer) {
-        this.issuer = issuer;
-    }
 
     @Operation(summary = "Issue a development token (local profile only)", description = """
             Body `{"sub", "role", "storeId"?, "region"?}`: `storeId` is required for STORE_OWNER, `region` for \

@@ -1,5 +1,6 @@
 package com.baedal.engine.security;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cmd.FetchExternalTasksCmd;
@@ -15,15 +16,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * PAYMENT_FAILED), so they are refused (403). What operators need for incidents stays theirs: reading external tasks,
  * setting retries, unlocking. The engine's own code (no authenticated user) is not affected.
  */
+@RequiredArgsConstructor
 class ExternalTaskWorkInterceptor extends CommandInterceptor {
 
     private final IdentityService identity;
     private final String serviceUser;
-
-    ExternalTaskWorkInterceptor(IdentityService identity, String serviceUser) {
-        this.identity = identity;
-        this.serviceUser = serviceUser;
-    }
 
     @Override
     public <T> T execute(Command<T> command) {

@@ -2,6 +2,7 @@ package com.baedal.engine.security;
 
 import java.util.List;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.FilterServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
@@ -17,13 +18,10 @@ import org.camunda.bpm.engine.query.Query;
  * webapps' API use it for {@code /filter/**}). Each check runs in the same command as the save or the query. A query
  * that extends a filter (Tasklist's search) passes the platform's search rules first.
  */
+@RequiredArgsConstructor
 class GuardedFilterService extends FilterServiceImpl {
 
     private final Consumer<Query<?, ?>> searchRules;
-
-    GuardedFilterService(Consumer<Query<?, ?>> searchRules) {
-        this.searchRules = searchRules;
-    }
 
     @Override
     public Filter saveFilter(Filter filter) {

@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * are read by reflection; the fields are resolved when the class loads, so an engine upgrade that renames one fails
  * at start-up, not silently.
  */
+@RequiredArgsConstructor
 final class OrderFacts extends CommandInterceptor {
 
     private static final Field SET_VARIABLES = field(AbstractSetVariableCmd.class, "variables");
@@ -37,10 +39,6 @@ final class OrderFacts extends CommandInterceptor {
     private static final Field BATCH_VARIABLES = field(SetVariablesToProcessInstancesBatchCmd.class, "variables");
 
     private final IdentityService identity;
-
-    OrderFacts(IdentityService identity) {
-        this.identity = identity;
-    }
 
     @Override
     public <T> T execute(Command<T> command) {

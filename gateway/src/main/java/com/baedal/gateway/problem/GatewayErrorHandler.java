@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
@@ -24,15 +25,12 @@ import reactor.netty.http.client.PrematureCloseException;
  */
 @Component
 @Order(-2)
+@RequiredArgsConstructor
 public class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
     private final ProblemWriter problems;
-
-    public GatewayErrorHandler(ProblemWriter problems) {
-        this.problems = problems;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {

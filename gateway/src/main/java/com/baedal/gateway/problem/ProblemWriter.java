@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,13 +21,10 @@ import reactor.core.publisher.Mono;
  * {@code instance} and the request id.
  */
 @Component
+@RequiredArgsConstructor
 public class ProblemWriter {
 
     private final ObjectMapper objectMapper;
-
-    public ProblemWriter(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
 
     /** A problem typed by its status alone. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {

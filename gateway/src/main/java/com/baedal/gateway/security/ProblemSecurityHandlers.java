@@ -1,6 +1,7 @@
 package com.baedal.gateway.security;
 
 import com.baedal.gateway.problem.ProblemWriter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,13 +15,10 @@ import reactor.core.publisher.Mono;
 
 /** 401 (with the RFC 6750 {@code WWW-Authenticate} header) and 403 of the {@code /api} chain as problem+json. */
 @Component
+@RequiredArgsConstructor
 public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private final ProblemWriter problems;
-
-    public ProblemSecurityHandlers(ProblemWriter problems) {
-        this.problems = problems;
-    }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {

@@ -2,11 +2,13 @@ package com.baedal.contract.event;
 
 import com.baedal.contract.OrderStatus;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The event types on topic {@link OrderEvent#TOPIC} (SPEC §4), each with the order status it moves the order to,
  * if any (payment refunds and rider-search escalations leave the status as it is).
  */
+@RequiredArgsConstructor
 public enum OrderEventType {
     OrderPlaced(OrderStatus.PLACED),
     PaymentApproved(OrderStatus.PAID),
@@ -22,10 +24,6 @@ public enum OrderEventType {
     RiderSearchEscalated(null);
 
     private final OrderStatus status;
-
-    OrderEventType(OrderStatus status) {
-        this.status = status;
-    }
 
     /** The status an order has after this event, or empty when the event does not change it. */
     public Optional<OrderStatus> status() {

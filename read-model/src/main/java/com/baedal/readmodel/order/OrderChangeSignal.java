@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * one holding the stream. Reconnects on failure; streams catch up at once after a reconnect.
  */
 @Component
+@RequiredArgsConstructor
 public class OrderChangeSignal implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderChangeSignal.class);
@@ -31,11 +33,6 @@ public class OrderChangeSignal implements SmartLifecycle {
     private final OrderStreamHub hub;
     private volatile boolean running;
     private volatile Thread thread;
-
-    public OrderChangeSignal(DataSourceProperties dataSource, OrderStreamHub hub) {
-        this.dataSource = dataSource;
-        this.hub = hub;
-    }
 
     @Override
     public void start() {

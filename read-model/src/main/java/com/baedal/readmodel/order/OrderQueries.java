@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads of the projection; every list query has its index (V1__projection.sql). */
 @Repository
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class OrderQueries {
 
     private static final String VIEW_COLUMNS = """
@@ -33,11 +35,6 @@ public class OrderQueries {
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
-
-    public OrderQueries(JdbcClient jdbc, ObjectMapper objectMapper) {
-        this.jdbc = jdbc;
-        this.objectMapper = objectMapper;
-    }
 
     public Optional<OrderView> find(String orderId) {
         return jdbc.sql("select " + VIEW_COLUMNS + " from order_view where order_id = :orderId")

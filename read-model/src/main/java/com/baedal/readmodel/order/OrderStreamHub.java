@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -199,6 +200,7 @@ public class OrderStreamHub implements DisposableBean {
         awaited.clear();
     }
 
+    @RequiredArgsConstructor
     private static final class Subscription {
         final Caller caller;
         final String orderId;
@@ -206,11 +208,5 @@ public class OrderStreamHub implements DisposableBean {
         long lastSequence;
         boolean started;
         boolean done;
-
-        Subscription(Caller caller, String orderId, SseEmitter emitter) {
-            this.caller = caller;
-            this.orderId = orderId;
-            this.emitter = emitter;
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.baedal.readmodel.projection;
 import com.baedal.contract.event.OrderEvent;
 import com.baedal.support.tracing.TraceContexts;
 import java.nio.charset.StandardCharsets;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * {@link ProjectionRebuild} (after an optional rebuild).
  */
 @Component
+@RequiredArgsConstructor
 public class OrderEventConsumer {
 
     public static final String LISTENER_ID = "order-projection";
@@ -26,14 +28,6 @@ public class OrderEventConsumer {
     private final OrderProjection projection;
     private final ProjectionMetrics metrics;
     private final TraceContexts traces;
-
-    public OrderEventConsumer(OrderEventReader reader, OrderProjection projection, ProjectionMetrics metrics,
-                              TraceContexts traces) {
-        this.reader = reader;
-        this.projection = projection;
-        this.metrics = metrics;
-        this.traces = traces;
-    }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = OrderEvent.TOPIC, autoStartup = "false")
     public void onEvent(ConsumerRecord<String, String> record) {

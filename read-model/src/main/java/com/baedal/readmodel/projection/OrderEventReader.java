@@ -6,6 +6,7 @@ import com.baedal.contract.event.OrderEventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -15,13 +16,10 @@ import org.springframework.util.StringUtils;
  * parked, so that applying a parked event later cannot fail.
  */
 @Component
+@RequiredArgsConstructor
 public class OrderEventReader {
 
     private final ObjectMapper objectMapper;
-
-    public OrderEventReader(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
 
     public OrderEvent read(String key, String value) {
         if (!StringUtils.hasText(value)) {

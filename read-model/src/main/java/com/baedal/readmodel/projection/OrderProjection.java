@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A status change also sends {@code NOTIFY} on {@link #STATUS_CHANNEL} (delivered at commit) for the live streams.
  */
 @Service
+@RequiredArgsConstructor
 public class OrderProjection {
 
     /**
@@ -45,16 +47,7 @@ public class OrderProjection {
     private final JdbcClient jdbc;
     private final OrderEventReader reader;
     private final ObjectMapper objectMapper;
-
     private final TraceContexts traces;
-
-    public OrderProjection(JdbcClient jdbc, OrderEventReader reader, ObjectMapper objectMapper,
-                           TraceContexts traces) {
-        this.traces = traces;
-        this.jdbc = jdbc;
-        this.reader = reader;
-        this.objectMapper = objectMapper;
-    }
 
     @Transactional
     public ApplyOutcome apply(OrderEvent event) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The W3C {@code traceparent} of an order's step where no HTTP client or server carries it by itself: the external
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * {@link #inSpan} continues a stored one as a child span, with the trace and span ids in the log context (MDC keys
  * {@code traceId}, {@code spanId}) while the work runs. Without a tracer (tracing switched off) both do nothing.
  */
+@RequiredArgsConstructor
 public class TraceContexts {
 
     /** Header, column and variable value: {@code 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>}. */
@@ -25,11 +27,6 @@ public class TraceContexts {
 
     private final Tracer tracer;
     private final Propagator propagator;
-
-    public TraceContexts(Tracer tracer, Propagator propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
-    }
 
     /** No tracing: {@link #current()} is empty and {@link #inSpan} just runs the work. */
     public static TraceContexts off() {

@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -22,15 +23,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
+@RequiredArgsConstructor
 public class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     private final ObjectMapper objectMapper;
-
-    public ProblemErrorController(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
 
     @RequestMapping
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {

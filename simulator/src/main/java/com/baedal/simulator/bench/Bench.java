@@ -20,12 +20,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import lombok.RequiredArgsConstructor;
 
 /**
  * {@code ./baedal bench}: drives complete orders through the gateway (closed loop to find the maximum sustained
  * complete orders/s, then open loop at 50 % and 80 % of it), runs the raw-engine baseline, prints a summary table
  * and writes {@code report.json}, {@code report.md} and {@code bench.png}.
  */
+@RequiredArgsConstructor
 public final class Bench {
 
     /** Command-line options; see {@link #USAGE}. */
@@ -67,11 +69,6 @@ public final class Bench {
 
     private final Options options;
     private final PrintStream console;
-
-    public Bench(Options options, PrintStream console) {
-        this.options = options;
-        this.console = console;
-    }
 
     public static void main(String[] args) throws Exception {
         Optional<Options> options = Cli.parse(args, USAGE, Bench::parse);

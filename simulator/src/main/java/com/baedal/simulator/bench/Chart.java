@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The PNG of a run, drawn with plain Java2D (headless): complete orders per second over time (with the raw engine's
@@ -82,19 +83,13 @@ public final class Chart {
         }
     }
 
+    @RequiredArgsConstructor
     private static final class Panel {
         private final int top;
         private final int height;
         private final double minT;
         private final double maxT;
         private double scale = 1;
-
-        Panel(int top, int height, double minT, double maxT) {
-            this.top = top;
-            this.height = height;
-            this.minT = minT;
-            this.maxT = maxT;
-        }
 
         int x(double t) {
             return LEFT + (int) ((t - minT) / Math.max(1e-9, maxT - minT) * (WIDTH - LEFT - RIGHT));

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -177,6 +179,7 @@ public final class Metrics {
     }
 
     /** One stretch of the run with one load setting (a closed-loop concurrency step, an open-loop rate). */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     public static final class Phase {
         public final String name;
         public final String kind;
@@ -196,15 +199,6 @@ public final class Metrics {
         final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
         /** Prometheus event-age quantiles of the read-model for this phase (seconds), when scraped. */
         volatile PrometheusText.Quantiles eventAge;
-
-        Phase(String name, String kind, int concurrency, double rate, long startNanos, int startSecond) {
-            this.name = name;
-            this.kind = kind;
-            this.concurrency = concurrency;
-            this.rate = rate;
-            this.startNanos = startNanos;
-            this.startSecond = startSecond;
-        }
 
         synchronized Histogram histogram(String name) {
             return histograms.computeIfAbsent(name, n -> Latency.newHistogram());

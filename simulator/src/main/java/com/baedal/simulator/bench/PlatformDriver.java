@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The platform side of the bench, through the gateway only. Virtual customers place orders for the open demo
@@ -47,15 +48,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class PlatformDriver implements AutoCloseable {
 
     /** How the bots will end an order. */
+    @RequiredArgsConstructor
     public enum Plan {
         DELIVER(OrderStatus.DELIVERED), REJECT(OrderStatus.REJECTED), CANCEL(OrderStatus.CANCELLED),
         DECLINE(OrderStatus.PAYMENT_FAILED);
 
         public final OrderStatus end;
-
-        Plan(OrderStatus end) {
-            this.end = end;
-        }
     }
 
     /** Shares of orders that do not end delivered. */
@@ -90,13 +88,10 @@ public final class PlatformDriver implements AutoCloseable {
     private record Store(String storeId, String region, String ownerToken, List<String> menuItemIds) {
     }
 
+    @RequiredArgsConstructor
     private static final class Customer {
         final String token;
         volatile boolean active = true;
-
-        Customer(String token) {
-            this.token = token;
-        }
     }
 
     private static final int STREAM_RETRIES = 40;
@@ -508,6 +503,7 @@ public final class PlatformDriver implements AutoCloseable {
     }
 
     /** One order on its way, as the bots know it. */
+    @RequiredArgsConstructor
     static final class LiveOrder {
         final String orderId;
         final Plan plan;
@@ -521,14 +517,6 @@ public final class PlatformDriver implements AutoCloseable {
         volatile boolean done;
         int streamAttempts;
         int streamFailures;
-
-        LiveOrder(String orderId, Plan plan, Store store, Customer customer, long placedAt) {
-            this.orderId = orderId;
-            this.plan = plan;
-            this.store = store;
-            this.customer = customer;
-            this.placedAt = placedAt;
-        }
 
         /** First sighting of a status: records its read-model lag if the command that caused it has answered. */
         synchronized boolean firstSeen(OrderStatus status, long now, Metrics metrics) {

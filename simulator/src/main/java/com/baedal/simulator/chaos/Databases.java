@@ -13,19 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The chaos runner's view into the platform's databases (the engine's, the workers' payments database with the card
  * provider's ledger in schema {@code card_simulator}, the read-model's), as an operator with psql would look: read
  * only, except for the provider's {@code response-delay} setting and terminating the engine's connections.
  */
+@RequiredArgsConstructor
 final class Databases {
 
     private final RunningPlatform platform;
-
-    Databases(RunningPlatform platform) {
-        this.platform = platform;
-    }
 
     /** The database server's clock: "since" of a scenario, compared with rows the services wrote. */
     Instant now() throws SQLException {

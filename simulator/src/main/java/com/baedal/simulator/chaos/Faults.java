@@ -8,30 +8,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalLong;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Signals to the platform's processes (found by their pid files, which the supervisor of {@code ./baedal up} keeps
  * current) and waiting for them to come back.
  */
+@RequiredArgsConstructor
 final class Faults {
 
+    @RequiredArgsConstructor
     enum Signal {
         KILL("kill -9"), TERM("SIGTERM"), STOP("SIGSTOP"), CONT("SIGCONT");
 
         final String label;
-
-        Signal(String label) {
-            this.label = label;
-        }
     }
 
     private final RunningPlatform platform;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
-
-    Faults(RunningPlatform platform) {
-        this.platform = platform;
-    }
 
     long pid(String process) {
         OptionalLong pid = platform.pid(process);

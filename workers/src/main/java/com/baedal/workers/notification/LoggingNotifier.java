@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,15 +13,12 @@ import org.springframework.stereotype.Component;
 /** Writes every notification as one JSON line (channel, recipients, orderId, kind, text) to the log. */
 @Component
 @ConditionalOnProperty(name = "baedal.notification.notifier", havingValue = "logging", matchIfMissing = true)
+@RequiredArgsConstructor
 public class LoggingNotifier implements Notifier {
 
     private static final Logger log = LoggerFactory.getLogger("baedal.notifications");
 
     private final ObjectMapper json;
-
-    public LoggingNotifier(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public void send(Notification notification) {

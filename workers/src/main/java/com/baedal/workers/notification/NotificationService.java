@@ -3,6 +3,7 @@ package com.baedal.workers.notification;
 import com.baedal.process.OrderProcess;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,17 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
  * and the retried task sends again. Two workers racing on one order wait on the unique key and only one sends.
  */
 @Service
+@RequiredArgsConstructor
 public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final JdbcClient db;
     private final Notifier notifier;
-
-    public NotificationService(JdbcClient db, Notifier notifier) {
-        this.db = db;
-        this.notifier = notifier;
-    }
 
     /** @return true when this call sent it, false when it had been sent before */
     @Transactional

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -23,18 +24,12 @@ import org.springframework.context.annotation.Configuration;
  * {@link TaskHandling} with the notifications' retry policy.
  */
 @Configuration
+@RequiredArgsConstructor
 public class NotificationTopics {
 
     private final NotificationService notifications;
     private final NotificationProperties properties;
     private final TaskHandling handling;
-
-    public NotificationTopics(NotificationService notifications, NotificationProperties properties,
-                              TaskHandling handling) {
-        this.notifications = notifications;
-        this.properties = properties;
-        this.handling = handling;
-    }
 
     /**
      * Topic {@value com.baedal.process.OrderProcess#TOPIC_NOTIFY_STORE}: tells the store's owners about a paid order.

@@ -8,6 +8,7 @@ import com.baedal.workers.support.TaskOutcome;
 import com.baedal.workers.support.TaskVariables;
 import com.baedal.workers.support.TopicHandler;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
@@ -19,15 +20,11 @@ import org.springframework.stereotype.Component;
  * fetch loop; subscribed in {@link PaymentConfiguration#chargePayment}.
  */
 @Component
+@RequiredArgsConstructor
 public class ChargePaymentHandler implements TopicHandler {
 
     private final PaymentService payments;
     private final PaymentCredentials credentials;
-
-    public ChargePaymentHandler(PaymentService payments, PaymentCredentials credentials) {
-        this.payments = payments;
-        this.credentials = credentials;
-    }
 
     @Override
     public TaskOutcome handle(ExternalTask task, ExternalTaskService service) {

@@ -8,6 +8,7 @@ import com.baedal.workers.support.TaskTracing;
 import com.baedal.workers.support.WorkerProperties;
 import java.time.Clock;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -77,15 +78,12 @@ public class PaymentConfiguration {
     @EnableScheduling
     @ConditionalOnProperty(name = "baedal.payment.reconciliation.enabled", havingValue = "true",
             matchIfMissing = true)
+    @RequiredArgsConstructor
     static class ScheduledReconciliation {
 
         private static final Logger log = LoggerFactory.getLogger(ScheduledReconciliation.class);
 
         private final PaymentReconciliation reconciliation;
-
-        ScheduledReconciliation(PaymentReconciliation reconciliation) {
-            this.reconciliation = reconciliation;
-        }
 
         @Scheduled(initialDelayString = "${baedal.payment.reconciliation.interval:PT1M}",
                 fixedDelayString = "${baedal.payment.reconciliation.interval:PT1M}")

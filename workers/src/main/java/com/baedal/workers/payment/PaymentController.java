@@ -3,6 +3,7 @@ package com.baedal.workers.payment;
 import com.baedal.contract.Role;
 import com.baedal.support.security.Caller;
 import com.baedal.support.web.ApiProblem;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,15 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
  * attempted. The reconciliation runs on this instance, now.
  */
 @RestController
+@RequiredArgsConstructor
 class PaymentController implements PaymentsApi {
 
     private final PaymentService payments;
     private final PaymentReconciliation reconciliation;
-
-    PaymentController(PaymentService payments, PaymentReconciliation reconciliation) {
-        this.payments = payments;
-        this.reconciliation = reconciliation;
-    }
 
     @Override
     public PaymentView payment(Jwt jwt, String orderId) {

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link PaymentReconciliation}.
  */
 @Service
+@RequiredArgsConstructor
 public class PaymentService {
 
     public static final String PROVIDER_CALLS = "baedal.payment.provider.calls";
@@ -88,16 +89,6 @@ public class PaymentService {
     private final PaymentProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-
-    public PaymentService(PaymentRepository payments, CardProvider provider, PlatformTransactionManager transactions,
-                          PaymentProperties properties, Clock clock, MeterRegistry meters) {
-        this.payments = payments;
-        this.provider = provider;
-        this.transactions = new TransactionTemplate(transactions);
-        this.properties = properties;
-        this.clock = clock;
-        this.meters = meters;
-    }
 
     public static String chargeKey(String orderId) {
         return "charge:" + orderId;

@@ -8,6 +8,7 @@ import com.baedal.workers.support.TaskOutcome;
 import com.baedal.workers.support.TaskVariables;
 import com.baedal.workers.support.TopicHandler;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
@@ -21,13 +22,10 @@ import org.springframework.stereotype.Component;
  * fetch loop; subscribed in {@link PaymentConfiguration#refundPayment}.
  */
 @Component
+@RequiredArgsConstructor
 public class RefundPaymentHandler implements TopicHandler {
 
     private final PaymentService payments;
-
-    public RefundPaymentHandler(PaymentService payments) {
-        this.payments = payments;
-    }
 
     @Override
     public TaskOutcome handle(ExternalTask task, ExternalTaskService service) {

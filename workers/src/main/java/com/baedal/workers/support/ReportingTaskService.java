@@ -1,6 +1,7 @@
 package com.baedal.workers.support;
 
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 
@@ -10,15 +11,11 @@ import org.camunda.bpm.client.task.ExternalTaskService;
  * would update the same row in the engine, and one of them would lose with an optimistic-locking failure; the
  * report must not be the one.
  */
+@RequiredArgsConstructor
 final class ReportingTaskService implements ExternalTaskService {
 
     private final ExternalTaskService engine;
     private final WorkerLifecycle.LockHeartbeat lockExtensions;
-
-    ReportingTaskService(ExternalTaskService engine, WorkerLifecycle.LockHeartbeat lockExtensions) {
-        this.engine = engine;
-        this.lockExtensions = lockExtensions;
-    }
 
     private void reporting() {
         lockExtensions.close();

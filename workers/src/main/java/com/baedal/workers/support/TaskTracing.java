@@ -3,6 +3,7 @@ package com.baedal.workers.support;
 import com.baedal.process.OrderProcess;
 import com.baedal.support.tracing.TraceContexts;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.client.interceptor.ClientRequestContext;
 import org.camunda.bpm.client.interceptor.ClientRequestInterceptor;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * (complete, failure, BPMN error, lock extension), so the engine's step that follows joins the trace too.
  */
 @Component
+@RequiredArgsConstructor
 public class TaskTracing implements ClientRequestInterceptor {
 
     /** No tracing (handlers built outside Spring, tests). */
@@ -26,10 +28,6 @@ public class TaskTracing implements ClientRequestInterceptor {
     private static final Logger log = LoggerFactory.getLogger(TaskTracing.class);
 
     private final TraceContexts traces;
-
-    public TaskTracing(TraceContexts traces) {
-        this.traces = traces;
-    }
 
     /** Runs {@code work} (the handling of {@code task}) in a span of the task's trace. */
     public <T> T handle(ExternalTask task, Supplier<T> work) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
@@ -142,17 +144,13 @@ public class WorkerLifecycle implements SmartLifecycle {
     }
 
     /** The lock extensions of one task in hand. */
+    @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
     public final class LockHeartbeat implements AutoCloseable {
 
         private final ExternalTask task;
         private final ExternalTaskService service;
         private ScheduledFuture<?> schedule;
         private boolean closed;
-
-        private LockHeartbeat(ExternalTask task, ExternalTaskService service) {
-            this.task = task;
-            this.service = service;
-        }
 
         private synchronized void schedule(ScheduledFuture<?> future) {
             this.schedule = future;

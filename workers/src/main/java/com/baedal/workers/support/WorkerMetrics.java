@@ -3,6 +3,7 @@ package com.baedal.workers.support;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,16 +11,13 @@ import org.springframework.stereotype.Component;
  * {@code baedal.worker.task.duration} (timer, tag topic).
  */
 @Component
+@RequiredArgsConstructor
 public class WorkerMetrics {
 
     public static final String TASKS = "baedal.worker.tasks";
     public static final String TASK_DURATION = "baedal.worker.task.duration";
 
     private final MeterRegistry registry;
-
-    public WorkerMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
 
     public Timer.Sample start() {
         return Timer.start(registry);

@@ -25,12 +25,12 @@ public final class OrderLogContext {
 
     /** Puts {@code orderId} into the MDC until the scope is closed; a null or blank id leaves the MDC as it is. */
     public static Scope open(String orderId) {
-        String previous = MDC.get(MDC_KEY);
         if (orderId == null || orderId.isBlank()) {
-            return new Scope(previous, false);
+            return () -> { };
         }
+        String previous = MDC.get(MDC_KEY);
         MDC.put(MDC_KEY, orderId);
-        return new Scope(previous, true);
+        return () -> restore(previous);
     }
 
     /** Runs {@code work} with {@code orderId} in the log context. */
@@ -53,26 +53,17 @@ public final class OrderLogContext {
     }
 
     /** Restores the order id that was in the MDC before {@link #open(String)}. */
-    public static final class Scope implements AutoCloseable {
-
-        private final String previous;
-        private final boolean changed;
-
-        private Scope(String previous, boolean changed) {
-            this.previous = previous;
-            this.changed = changed;
-        }
-
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
         @Override
-        public void close() {
-            if (!changed) {
-                return;
-            }
-            if (previous == null) {
-                MDC.remove(MDC_KEY);
-            } else {
-                MDC.put(MDC_KEY, previous);
-            }
+        void close();
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            MDC.remove(MDC_KEY);
+        } else {
+            MDC.put(MDC_KEY, previous);
         }
     }
 }

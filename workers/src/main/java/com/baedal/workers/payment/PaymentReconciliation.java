@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,14 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PaymentReconciliation {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
+    private static final int PAGE = 200;
+    private static final String LEASE = "payments";
+
     public static final String INCIDENTS = "baedal.payment.reconciliation.incidents";
     public static final String REPAIRS = "baedal.payment.reconciliation.repairs";
     public static final String RUNS = "baedal.payment.reconciliation.runs";
     public static final String ORDER_FAILURES = "baedal.payment.reconciliation.order.failures";
-
-    private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
-    private static final int PAGE = 200;
-    private static final String LEASE = "payments";
 
     public enum RepairKind {
         /** The provider holds a charge the record did not know (the worker died before recording it). */
@@ -114,13 +113,13 @@ public class PaymentReconciliation {
     private final String holder = "workers-" + UUID.randomUUID();
 
     public PaymentReconciliation(PaymentRepository payments, PaymentService service, CardProvider provider,
-                                 JdbcClient db, PlatformTransactionManager transactions,
+                                 JdbcClient db, TransactionTemplate transactions,
                                  PaymentProperties properties, Clock clock, MeterRegistry meters) {
         this.payments = payments;
         this.service = service;
         this.provider = provider;
         this.db = db;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;

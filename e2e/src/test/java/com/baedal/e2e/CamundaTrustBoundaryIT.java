@@ -96,56 +96,63 @@ class CamundaTrustBoundaryIT {
 
     @Test
     void aClaimedPickUpCannotBeTakenOverByAnotherRider() throws Exception {
-        String customer = apps.customer();
-        String orderId = apps.readyForPickup(customer);
-        String taskId = openTask(RIDER_1, orderId, "pickUp").get("id").asText();
-        assertThat(camunda(RIDER_1, "demo", "POST", "/task/" + taskId + "/claim",
+        PickUp order = readyForPickUp(RIDER_1);
+        assertThat(camunda(RIDER_1, "demo", "POST", "/task/" + order.taskId() + "/claim",
                 "{\"userId\":\"" + RIDER_1 + "\"}").status()).isEqualTo(204);
 
-        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + taskId + "/unclaim", null).status()).isEqualTo(403);
-        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + taskId + "/assignee",
+        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + order.taskId() + "/unclaim", null).status())
+                .isEqualTo(403);
+        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + order.taskId() + "/assignee",
                 "{\"userId\":\"" + RIDER_2 + "\"}").status()).isEqualTo(403);
-        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + taskId + "/claim",
+        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + order.taskId() + "/claim",
                 "{\"userId\":\"" + RIDER_2 + "\"}").status()).isEqualTo(403);
-        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + taskId + "/complete",
+        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + order.taskId() + "/complete",
                 variables("pickedUpConfirmed", true)).status()).isEqualTo(403);
-        assertThat(apps.api.post("/api/deliveries/" + orderId + "/pick", apps.rider(RIDER_2, Apps.REGION), null)
+        assertThat(apps.api.post("/api/deliveries/" + order.id() + "/pick", apps.rider(RIDER_2, Apps.REGION), null)
                 .status()).isEqualTo(409);
 
         // still rider 1's, still waiting to be picked up
-        assertThat(JSON.readTree(camunda(RIDER_1, "demo", "GET", "/task/" + taskId, null).body())
+        assertThat(JSON.readTree(camunda(RIDER_1, "demo", "GET", "/task/" + order.taskId(), null).body())
                 .path("assignee").asText()).isEqualTo(RIDER_1);
-        JsonNode view = apps.api.get("/api/orders/" + orderId, customer).body();
+        JsonNode view = apps.api.get("/api/orders/" + order.id(), order.customer()).body();
         assertThat(view.path("status").asText()).isEqualTo("READY_FOR_PICKUP");
         assertThat(view.path("riderId").isNull() || view.path("riderId").isMissingNode()).isTrue();
 
-        assertThat(camunda(RIDER_1, "demo", "POST", "/task/" + taskId + "/complete",
+        assertThat(camunda(RIDER_1, "demo", "POST", "/task/" + order.taskId() + "/complete",
                 variables("pickedUpConfirmed", true)).status()).isEqualTo(204);
-        assertThat(apps.awaitStatus(orderId, customer, "PICKED_UP").riderId()).isEqualTo(RIDER_1);
-        assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", apps.rider(RIDER_2, Apps.REGION), null)
+        assertThat(apps.awaitStatus(order.id(), order.customer(), "PICKED_UP").riderId()).isEqualTo(RIDER_1);
+        assertThat(apps.api.post("/api/deliveries/" + order.id() + "/complete", apps.rider(RIDER_2, Apps.REGION), null)
                 .status()).isEqualTo(403);
     }
 
     @Test
     void completingAnUnclaimedPickUpInTasklistMakesThatRiderTheOrdersRider() throws Exception {
-        String customer = apps.customer();
-        String orderId = apps.readyForPickup(customer);
-        String taskId = openTask(RIDER_2, orderId, "pickUp").get("id").asText();
+        PickUp order = readyForPickUp(RIDER_2);
 
-        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + taskId + "/submit-form",
+        assertThat(camunda(RIDER_2, "demo", "POST", "/task/" + order.taskId() + "/submit-form",
                 variables("pickedUpConfirmed", true)).status()).isEqualTo(204);
 
-        assertThat(apps.awaitStatus(orderId, customer, "PICKED_UP").riderId()).isEqualTo(RIDER_2);
+        assertThat(apps.awaitStatus(order.id(), order.customer(), "PICKED_UP").riderId()).isEqualTo(RIDER_2);
         // the rider's app now knows them as the order's rider, the other rider not
-        assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", apps.rider(RIDER_1, Apps.REGION), null)
+        assertThat(apps.api.post("/api/deliveries/" + order.id() + "/complete", apps.rider(RIDER_1, Apps.REGION), null)
                 .status()).isEqualTo(403);
-        assertThat(apps.api.post("/api/deliveries/" + orderId + "/complete", apps.rider(RIDER_2, Apps.REGION), null)
+        assertThat(apps.api.post("/api/deliveries/" + order.id() + "/complete", apps.rider(RIDER_2, Apps.REGION), null)
                 .status()).isEqualTo(200);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private record Answer(int status, String body) {
+    }
+
+    /** A new customer's order, ready for pick-up, and its pick-up task as a rider sees it open in Tasklist. */
+    private record PickUp(String customer, String id, String taskId) {
+    }
+
+    private PickUp readyForPickUp(String rider) {
+        String customer = apps.customer();
+        String orderId = apps.readyForPickup(customer);
+        return new PickUp(customer, orderId, openTask(rider, orderId, "pickUp").get("id").asText());
     }
 
     /** The order's open task of that kind as the user sees it in Tasklist (it may take a moment to appear). */

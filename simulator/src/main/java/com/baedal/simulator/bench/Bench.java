@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -82,87 +83,62 @@ public final class Bench {
 
     static Options parse(String[] args) {
         Options o = Options.defaults();
-        URI gateway = o.gateway();
-        Duration warmup = o.warmup();
-        Duration step = o.step();
-        List<Integer> concurrency = o.concurrency();
-        Double rate = o.rate();
-        String history = o.history();
-        boolean skipBaseline = o.skipBaseline();
-        Path out = o.out();
-        URI engineMetrics = o.engineMetrics();
-        URI readModelMetrics = o.readModelMetrics();
-        Path pidDirectory = o.pidDirectory();
-        String dbUrl = o.dbUrl();
-        String dbUser = o.dbUser();
-        String dbPassword = o.dbPassword();
-        String rawDatabase = o.rawDatabase();
-        Duration baselineStep = o.baselineStep();
-        long seed = o.seed();
-        boolean baselineOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("bench")) {
-                continue;
-            }
-            if (arg.equals("--skip-baseline")) {
-                skipBaseline = true;
-                continue;
-            }
-            if (arg.equals("--baseline-only")) {
-                baselineOnly = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + arg);
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--gateway" -> gateway = URI.create(value);
-                case "--step" -> step = duration(value);
-                case "--warmup" -> warmup = duration(value);
-                case "--concurrency" -> concurrency = Arrays.stream(value.split(",")).map(String::trim)
-                        .map(Integer::parseInt).peek(n -> {
-                            if (n < 1) {
-                                throw new IllegalArgumentException("--concurrency must be >= 1");
-                            }
-                        }).toList();
-                case "--rate" -> {
-                    rate = Double.parseDouble(value);
-                    if (rate <= 0) {
-                        throw new IllegalArgumentException("--rate must be > 0");
-                    }
-                }
-                case "--history" -> {
-                    if (!List.of("none", "activity", "audit", "full").contains(value)) {
-                        throw new IllegalArgumentException("--history must be none, activity, audit or full");
-                    }
-                    history = value;
-                }
-                case "--out" -> out = Path.of(value);
-                case "--engine-metrics" -> engineMetrics = value.equals("none") ? null : URI.create(value);
-                case "--read-model-metrics" -> readModelMetrics = value.equals("none") ? null : URI.create(value);
-                case "--pid-dir" -> pidDirectory = Path.of(value);
-                case "--db-url" -> dbUrl = value.endsWith("/") ? value : value + "/";
-                case "--db-user" -> dbUser = value;
-                case "--db-password" -> dbPassword = value;
-                case "--raw-database" -> {
-                    if (!value.matches("[a-z][a-z0-9_]{0,62}")) {
-                        throw new IllegalArgumentException("--raw-database must be a plain lower-case name");
-                    }
-                    rawDatabase = value;
-                }
-                case "--baseline-step" -> baselineStep = duration(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
+        // "bench": ./baedal hands the command's own name on to the simulator's jar
+        Cli.Arguments given = Cli.arguments(args, Set.of("bench", "--skip-baseline", "--baseline-only"),
+                Bench::optionValue);
+        Duration step = given.valueOr("--step", o.step());
         if (step.toSeconds() < 1) {
             throw new IllegalArgumentException("--step must be at least 1s");
         }
-        return new Options(gateway, warmup, step, concurrency, rate, history, skipBaseline, out, engineMetrics,
-                readModelMetrics, pidDirectory, dbUrl, dbUser, dbPassword, rawDatabase, o.operatorUser(),
-                o.operatorPassword(), baselineStep, o.mix(), seed, baselineOnly);
+        return new Options(given.valueOr("--gateway", o.gateway()), given.valueOr("--warmup", o.warmup()), step,
+                given.valueOr("--concurrency", o.concurrency()), given.valueOr("--rate", o.rate()),
+                given.valueOr("--history", o.history()), o.skipBaseline() || given.has("--skip-baseline"),
+                given.valueOr("--out", o.out()), given.valueOr("--engine-metrics", o.engineMetrics()),
+                given.valueOr("--read-model-metrics", o.readModelMetrics()),
+                given.valueOr("--pid-dir", o.pidDirectory()), given.valueOr("--db-url", o.dbUrl()),
+                given.valueOr("--db-user", o.dbUser()), given.valueOr("--db-password", o.dbPassword()),
+                given.valueOr("--raw-database", o.rawDatabase()), o.operatorUser(), o.operatorPassword(),
+                given.valueOr("--baseline-step", o.baselineStep()), o.mix(), given.valueOr("--seed", o.seed()),
+                given.has("--baseline-only"));
+    }
+
+    /** One option's value, converted for {@link Options}; a bad value is refused in a message naming the option. */
+    private static Object optionValue(String option, String value) {
+        return switch (option) {
+            case "--gateway" -> URI.create(value);
+            case "--step", "--warmup", "--baseline-step" -> duration(value);
+            case "--concurrency" -> Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt)
+                    .peek(n -> {
+                        if (n < 1) {
+                            throw new IllegalArgumentException("--concurrency must be >= 1");
+                        }
+                    }).toList();
+            case "--rate" -> {
+                double rate = Double.parseDouble(value);
+                if (rate <= 0) {
+                    throw new IllegalArgumentException("--rate must be > 0");
+                }
+                yield rate;
+            }
+            case "--history" -> {
+                if (!List.of("none", "activity", "audit", "full").contains(value)) {
+                    throw new IllegalArgumentException("--history must be none, activity, audit or full");
+                }
+                yield value;
+            }
+            case "--out", "--pid-dir" -> Path.of(value);
+            case "--engine-metrics", "--read-model-metrics" -> value.equals("none") ? null : URI.create(value);
+            case "--db-url" -> value.endsWith("/") ? value : value + "/";
+            case "--db-user", "--db-password" -> value;
+            case "--raw-database" -> {
+                if (!value.matches("[a-z][a-z0-9_]{0,62}")) {
+                    throw new IllegalArgumentException("--raw-database must be a plain lower-case name");
+                }
+                yield value;
+            }
+            case "--seed" -> Long.parseLong(value);
+            default -> throw Cli.unknownOption(option);
+        };
     }
 
     /** "60", "60s", "2m", "500ms". */

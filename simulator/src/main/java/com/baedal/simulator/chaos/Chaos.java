@@ -4,10 +4,9 @@ import com.baedal.local.RunningPlatform;
 import com.baedal.simulator.Cli;
 import com.baedal.simulator.bench.Bench;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code ./baedal chaos [options]}: runs {@link ChaosRunner} against the platform of {@code ./baedal up}. */
 public final class Chaos {
@@ -54,40 +53,29 @@ public final class Chaos {
 
     static CommandLine parse(String[] args) {
         ChaosRunner.Options o = ChaosRunner.Options.defaults();
-        Path runDirectory = Path.of(".baedal", "run");
-        int concurrency = o.concurrency();
-        Duration providerDelay = o.providerDelay();
-        Duration kafkaPause = o.kafkaPause();
-        Duration settle = o.settle();
-        List<String> only = o.only();
-        boolean list = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--list")) {
-                list = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + arg);
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--run-dir" -> runDirectory = Path.of(value);
-                case "--only" -> only = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .toList();
-                case "--concurrency" -> {
-                    concurrency = Integer.parseInt(value);
-                    if (concurrency < 1) {
-                        throw new IllegalArgumentException("--concurrency must be >= 1");
-                    }
+        Cli.Arguments given = Cli.arguments(args, Set.of("--list"), Chaos::optionValue);
+        return new CommandLine(given.valueOr("--run-dir", Path.of(".baedal", "run")),
+                new ChaosRunner.Options(given.valueOr("--concurrency", o.concurrency()),
+                        given.valueOr("--provider-delay", o.providerDelay()),
+                        given.valueOr("--kafka-pause", o.kafkaPause()), o.recoveryLimit(),
+                        given.valueOr("--settle", o.settle()), given.valueOr("--only", o.only())),
+                given.has("--list"));
+    }
+
+    /** One option's value, converted for {@link CommandLine}; a bad value is refused in a message naming the option. */
+    private static Object optionValue(String option, String value) {
+        return switch (option) {
+            case "--run-dir" -> Path.of(value);
+            case "--only" -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            case "--concurrency" -> {
+                int concurrency = Integer.parseInt(value);
+                if (concurrency < 1) {
+                    throw new IllegalArgumentException("--concurrency must be >= 1");
                 }
-                case "--provider-delay" -> providerDelay = Bench.duration(value);
-                case "--kafka-pause" -> kafkaPause = Bench.duration(value);
-                case "--settle" -> settle = Bench.duration(value);
-                default -> throw new IllegalArgumentException("unknown option " + arg);
+                yield concurrency;
             }
-        }
-        return new CommandLine(runDirectory, new ChaosRunner.Options(concurrency, providerDelay, kafkaPause,
-                o.recoveryLimit(), settle, only), list);
+            case "--provider-delay", "--kafka-pause", "--settle" -> Bench.duration(value);
+            default -> throw Cli.unknownOption(option);
+        };
     }
 }

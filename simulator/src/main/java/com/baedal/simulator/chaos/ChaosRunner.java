@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * {@code ./baedal chaos}: the fault scenarios of issue 13 against a running, supervised platform. Each scenario drives
@@ -524,28 +525,15 @@ public final class ChaosRunner {
 
     /** Runs both calls as close to the same moment as threads allow; their answers in order. */
     private static List<Response> race(Callable<Response> first, Callable<Response> second) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Callable<Response>> calls = List.of(() -> {
-            go.await();
-            return first.call();
-        }, () -> {
-            go.await();
-            return second.call();
-        });
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Response>> futures = calls.stream().map(pool::submit).toList();
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        // all() gives each call its own thread; each waits there until both are at the barrier: no head start
+        CyclicBarrier start = new CyclicBarrier(2);
+        return all(Stream.of(first, second).<Callable<Response>>map(call -> () -> {
+            start.await();
+            return call.call();
+        }).toList());
     }
 
+    /** Runs every call on a thread of its own, all at once; their results in order. */
     private static <T> List<T> all(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 
 /**
@@ -57,34 +58,28 @@ final class Databases {
 
     /** Orders whose approved charge the provider has committed. */
     List<String> chargedAtProvider(List<String> orderIds) throws SQLException {
-        List<String> charged = new ArrayList<>();
-        try (Connection c = connect(Service.WORKERS);
-             PreparedStatement query = c.prepareStatement("select order_id from card_simulator.operation "
-                     + "where kind = 'CHARGE' and outcome = 'APPROVED' and order_id = any (?)")) {
-            query.setArray(1, c.createArrayOf("text", orderIds.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    charged.add(rows.getString(1));
-                }
-            }
-        }
-        return charged;
+        return paymentsSelect("select order_id from card_simulator.operation "
+                + "where kind = 'CHARGE' and outcome = 'APPROVED' and order_id = any (?)", orderIds);
     }
 
     /** Orders whose payment record says APPROVED. */
     List<String> recordedApproved(List<String> orderIds) throws SQLException {
-        List<String> approved = new ArrayList<>();
-        try (Connection c = connect(Service.WORKERS);
-             PreparedStatement query = c.prepareStatement("select order_id from payment "
-                     + "where status = 'APPROVED' and order_id = any (?)")) {
+        return paymentsSelect("select order_id from payment where status = 'APPROVED' and order_id = any (?)",
+                orderIds);
+    }
+
+    /** The order ids that a query of the payments database selects among these (its one parameter). */
+    private List<String> paymentsSelect(String sql, List<String> orderIds) throws SQLException {
+        List<String> selected = new ArrayList<>();
+        try (Connection c = connect(Service.WORKERS); PreparedStatement query = c.prepareStatement(sql)) {
             query.setArray(1, c.createArrayOf("text", orderIds.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    approved.add(rows.getString(1));
+                    selected.add(rows.getString(1));
                 }
             }
         }
-        return approved;
+        return selected;
     }
 
     /** Terminates every connection to the engine's database (pg_terminate_backend); returns how many. */
@@ -164,38 +159,13 @@ final class Databases {
                      + "from card_simulator.operation where order_id = ?") : null) {
             for (String id : orderIds) {
                 boolean placed = count(order, id) > 0;
-                Boolean ended = null;
-                int incidents = 0;
-                boolean cancelOrReject = false;
-                process.setString(1, OrderProcess.EVENT_CANCEL_REQUESTED);
-                process.setString(2, OrderProcess.EVENT_REJECTION_STARTED);
-                process.setString(3, id);
-                process.setString(4, OrderProcess.PROCESS_KEY);
-                try (ResultSet row = process.executeQuery()) {
-                    if (row.next()) {
-                        ended = row.getBoolean(1);
-                        incidents = row.getInt(2);
-                        cancelOrReject = row.getBoolean(3);
-                    }
-                }
-                String viewStatus = null;
-                String viewPayment = null;
-                view.setString(1, id);
-                try (ResultSet row = view.executeQuery()) {
-                    if (row.next()) {
-                        viewStatus = row.getString(1);
-                        viewPayment = row.getString(2);
-                    }
-                }
-                String paymentStatus = null;
-                boolean cancelled = false;
-                payment.setString(1, id);
-                try (ResultSet row = payment.executeQuery()) {
-                    if (row.next()) {
-                        paymentStatus = row.getString(1);
-                        cancelled = row.getBoolean(2);
-                    }
-                }
+                ProcessRow processRow = firstRow(process, row -> new ProcessRow(row.getBoolean(1), row.getInt(2),
+                        row.getBoolean(3)), OrderProcess.EVENT_CANCEL_REQUESTED, OrderProcess.EVENT_REJECTION_STARTED,
+                        id, OrderProcess.PROCESS_KEY).orElse(new ProcessRow(null, 0, false));
+                ViewRow viewRow = firstRow(view, row -> new ViewRow(row.getString(1), row.getString(2)), id)
+                        .orElse(new ViewRow(null, null));
+                PaymentRow paymentRow = firstRow(payment, row -> new PaymentRow(row.getString(1), row.getBoolean(2)),
+                        id).orElse(new PaymentRow(null, false));
                 Integer charges = null;
                 Integer refunds = null;
                 List<String> references = new ArrayList<>();
@@ -214,12 +184,38 @@ final class Databases {
                         }
                     }
                 }
-                facts.add(new OrderFacts(id, placed, ended, incidents, cancelOrReject, viewStatus, viewPayment,
-                        paymentStatus,
-                        cancelled, charges, refunds, references));
+                facts.add(new OrderFacts(id, placed, processRow.ended(), processRow.incidents(),
+                        processRow.cancelOrReject(), viewRow.status(), viewRow.payment(), paymentRow.status(),
+                        paymentRow.cancelled(), charges, refunds, references));
             }
         }
         return facts;
+    }
+
+    /** The order's process instance in the engine's history ({@code ended} null where there is none). */
+    private record ProcessRow(Boolean ended, int incidents, boolean cancelOrReject) {
+    }
+
+    private record ViewRow(String status, String payment) {
+    }
+
+    private record PaymentRow(String status, boolean cancelled) {
+    }
+
+    @FunctionalInterface
+    private interface Columns<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The query's first row for these parameters, read by {@code columns}; empty where it finds none. */
+    private static <T> Optional<T> firstRow(PreparedStatement query, Columns<T> columns, String... parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            query.setString(i + 1, parameters[i]);
+        }
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(columns.read(row)) : Optional.empty();
+        }
     }
 
     private static int count(PreparedStatement query, String id) throws SQLException {

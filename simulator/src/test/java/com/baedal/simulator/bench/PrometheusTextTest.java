@@ -2,6 +2,7 @@ package com.baedal.simulator.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTextTest {
@@ -12,22 +13,21 @@ class PrometheusTextTest {
             baedal_outbox_size{application="baedal-engine"} 12.0
             baedal_outbox_size_total{application="baedal-engine"} 99.0
             jvm_memory_used_bytes{area="nonheap",id="CodeHeap 'non-nmethods'"} 1446528.0
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.05"} 10
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.1"} 18
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.25"} 20
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="+Inf"} 20
-            baedal_readmodel_event_age_seconds_count{application="baedal-read-model"} 20
-            baedal_readmodel_event_age_seconds_sum{application="baedal-read-model"} 1.2
-            """;
+            """ + eventAge(10, 18, 20, 20, 1.2);
 
-    private static final String SECOND = """
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.05"} 10
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.1"} 68
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.25"} 119
-            baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="+Inf"} 120
-            baedal_readmodel_event_age_seconds_count{application="baedal-read-model"} 120
-            baedal_readmodel_event_age_seconds_sum{application="baedal-read-model"} 9.2
-            """;
+    private static final String SECOND = eventAge(10, 68, 119, 120, 9.2);
+
+    /** The read-model's event-age histogram in one scrape: cumulative counts up to 50 ms, 100 ms, 250 ms and all. */
+    private static String eventAge(int upTo50Ms, int upTo100Ms, int upTo250Ms, int all, double sumSeconds) {
+        return String.format(Locale.ROOT, """
+                baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.05"} %d
+                baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.1"} %d
+                baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="0.25"} %d
+                baedal_readmodel_event_age_seconds_bucket{application="baedal-read-model",le="+Inf"} %d
+                baedal_readmodel_event_age_seconds_count{application="baedal-read-model"} %d
+                baedal_readmodel_event_age_seconds_sum{application="baedal-read-model"} %s
+                """, upTo50Ms, upTo100Ms, upTo250Ms, all, all, sumSeconds);
+    }
 
     @Test
     void readsAGaugeButNotAMetricThatOnlySharesItsPrefix() {

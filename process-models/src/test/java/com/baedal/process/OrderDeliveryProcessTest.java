@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.baedal.contract.PaymentStatus;
-import com.baedal.testsupport.ProcessAssertions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +30,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class OrderDeliveryProcessTest {
 
     @BeforeEach
     void setUp() {
-        ProcessAssertions.init(processEngine);
+        BpmnAwareTests.init(processEngine);
         runtimeService = processEngine.getRuntimeService();
         taskService = processEngine.getTaskService();
         externalTaskService = processEngine.getExternalTaskService();
@@ -127,7 +128,7 @@ class OrderDeliveryProcessTest {
         assertOpenWork(order, TASK_NOTIFY_CUSTOMER);
         completeExternal(order, TOPIC_NOTIFY_CUSTOMER, TASK_NOTIFY_CUSTOMER, Map.of());
 
-        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_DELIVERED)
+        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_DELIVERED)
                 .hasNotPassed(EVENT_RIDER_SEARCH_TIMEOUT, EVENT_STORE_ANSWER_TIMEOUT);
         assertThat(refundTasksCreated(order)).isEmpty();
         // total stays a Long all the way (forms never write the displayed variables back)
@@ -156,7 +157,7 @@ class OrderDeliveryProcessTest {
         LockedExternalTask charge = fetchOne(order, TOPIC_PAYMENT_CHARGE);
         externalTaskService.handleBpmnError(charge.getId(), WORKER, ERROR_PAYMENT_DECLINED, "card declined");
 
-        ProcessAssertions.assertThat(order).isEnded().hasPassed(EVENT_PAYMENT_DECLINED, END_PAYMENT_FAILED)
+        BpmnAwareTests.assertThat(order).isEnded().hasPassed(EVENT_PAYMENT_DECLINED, END_PAYMENT_FAILED)
                 .hasNotPassed(TASK_ACCEPT_ORDER, TASK_NOTIFY_STORE, TASK_REFUND_PAYMENT, TASK_REFUND_CHARGE_IN_FLIGHT);
         assertThat(refundTasksCreated(order)).isEmpty();
     }
@@ -173,7 +174,7 @@ class OrderDeliveryProcessTest {
         taskService.complete(userTask(order, TASK_ACCEPT_ORDER).getId(),
                 Map.of(VAR_ACCEPTED, false, VAR_REJECTION_REASON, "Sold out"));
 
-        ProcessAssertions.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
+        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
         refundedAndEnded(order, TASK_REFUND_PAYMENT)
                 .hasPassed(EVENT_SUBPROCESS_REJECTION, EVENT_ORDER_REJECTED, END_ORDER_REJECTED)
                 .hasNotPassed(TASK_START_COOKING, END_ORDER_CANCELLED);
@@ -188,7 +189,7 @@ class OrderDeliveryProcessTest {
     void cancelAfterChargeBeforeAcceptRefundsExactlyOnce() {
         ProcessInstance order = placeOrder();
         chargeApproved(order);
-        ProcessAssertions.assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER);
+        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER);
 
         requestCancel();
 
@@ -253,10 +254,10 @@ class OrderDeliveryProcessTest {
 
         assertThatThrownBy(this::requestCancel).isInstanceOf(MismatchingMessageCorrelationException.class);
 
-        ProcessAssertions.assertThat(order).isNotEnded();
+        BpmnAwareTests.assertThat(order).isNotEnded();
         assertOpenWork(order, TASK_FINISH_COOKING);
         taskService.complete(userTask(order, TASK_FINISH_COOKING).getId());
-        ProcessAssertions.assertThat(order).isWaitingAt(TASK_PICK_UP);
+        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_PICK_UP);
         assertThat(refundTasksCreated(order)).isEmpty();
     }
 
@@ -265,7 +266,7 @@ class OrderDeliveryProcessTest {
         ProcessInstance order = placeOrder();
         externalTaskService.handleBpmnError(fetchOne(order, TOPIC_PAYMENT_CHARGE).getId(), WORKER,
                 ERROR_PAYMENT_DECLINED);
-        ProcessAssertions.assertThat(order).isEnded();
+        BpmnAwareTests.assertThat(order).isEnded();
 
         assertThatThrownBy(this::requestCancel).isInstanceOf(MismatchingMessageCorrelationException.class);
     }
@@ -307,7 +308,7 @@ class OrderDeliveryProcessTest {
 
         assertThat(managementService.createJobQuery().processInstanceId(order.getId()).timers().count()).isZero();
         completeExternal(order, TOPIC_PAYMENT_REFUND, TASK_REFUND_PAYMENT, Map.of());
-        ProcessAssertions.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED).hasNotPassed(END_ORDER_REJECTED);
+        BpmnAwareTests.assertThat(order).isEnded().hasPassed(END_ORDER_CANCELLED).hasNotPassed(END_ORDER_REJECTED);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -325,7 +326,7 @@ class OrderDeliveryProcessTest {
         managementService.executeJob(timer.getId());
 
         assertThat(runtimeService.getVariable(order.getId(), VAR_REJECTION_REASON)).isEqualTo(REASON_STORE_TIMEOUT);
-        ProcessAssertions.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
+        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_REFUND_PAYMENT);
         assertThat(taskService.createTaskQuery().processInstanceId(order.getId()).count()).isZero();
         refundedAndEnded(order, TASK_REFUND_PAYMENT).hasPassed(EVENT_STORE_ANSWER_TIMEOUT, END_ORDER_REJECTED);
         assertThat(historicVariable(order, VAR_REJECTION_REASON)).isEqualTo(REASON_STORE_TIMEOUT);
@@ -354,7 +355,7 @@ class OrderDeliveryProcessTest {
                 .isCloseTo(Instant.now().plus(Duration.parse(DEFAULT_RIDER_SEARCH_TIMEOUT)), within(30, ChronoUnit.SECONDS));
         managementService.executeJob(timer.getId());
 
-        ProcessAssertions.assertThat(order).isWaitingAt(TASK_NOTIFY_RIDER_SEARCH_ESCALATION, TASK_PICK_UP);
+        BpmnAwareTests.assertThat(order).isWaitingAt(TASK_NOTIFY_RIDER_SEARCH_ESCALATION, TASK_PICK_UP);
         completeExternal(order, TOPIC_NOTIFY_RIDER_SEARCH_ESCALATION, TASK_NOTIFY_RIDER_SEARCH_ESCALATION, Map.of());
 
         Task pickUp = userTask(order, TASK_PICK_UP);
@@ -364,7 +365,7 @@ class OrderDeliveryProcessTest {
         completeExternal(order, TOPIC_NOTIFY_RIDERS, TASK_NOTIFY_RIDERS, Map.of());
         completeExternal(order, TOPIC_NOTIFY_CUSTOMER, TASK_NOTIFY_CUSTOMER, Map.of());
 
-        ProcessAssertions.assertThat(order).isEnded()
+        BpmnAwareTests.assertThat(order).isEnded()
                 .hasPassed(EVENT_RIDER_SEARCH_TIMEOUT, TASK_NOTIFY_RIDER_SEARCH_ESCALATION, END_ORDER_DELIVERED);
     }
 
@@ -382,7 +383,7 @@ class OrderDeliveryProcessTest {
         taskService.complete(userTask(order, TASK_START_COOKING).getId());
 
         assertOpenWork(order, TASK_FINISH_COOKING);
-        ProcessAssertions.assertThat(order).hasPassed(SUBPROCESS_BEFORE_COOKING);
+        BpmnAwareTests.assertThat(order).hasPassed(SUBPROCESS_BEFORE_COOKING);
         assertThat(userTask(order, TASK_FINISH_COOKING)).isNotNull();
         assertThat(externalTaskService.createExternalTaskQuery().processInstanceId(order.getId())
                 .activityId(TASK_NOTIFY_STORE).count()).isZero();
@@ -400,10 +401,10 @@ class OrderDeliveryProcessTest {
         completeExternal(order, TOPIC_NOTIFY_CUSTOMER, TASK_NOTIFY_CUSTOMER, Map.of());
 
         // the order is delivered; only the riders' notification is still open
-        ProcessAssertions.assertThat(order).hasPassed(END_ORDER_DELIVERED);
+        BpmnAwareTests.assertThat(order).hasPassed(END_ORDER_DELIVERED);
         assertOpenWork(order, TASK_NOTIFY_RIDERS);
         completeExternal(order, TOPIC_NOTIFY_RIDERS, TASK_NOTIFY_RIDERS, Map.of());
-        ProcessAssertions.assertThat(order).isEnded();
+        BpmnAwareTests.assertThat(order).isEnded();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -467,7 +468,7 @@ class OrderDeliveryProcessTest {
         externalTaskService.createExternalTaskQuery().processInstanceId(order.getId()).list()
                 .forEach(task -> open.add(task.getActivityId()));
         assertThat(open).as("open work").containsExactlyInAnyOrder(activityIds);
-        ProcessAssertions.assertThat(order).isWaitingAt(activityIds);
+        BpmnAwareTests.assertThat(order).isWaitingAt(activityIds);
     }
 
     private Task userTask(ProcessInstance order, String taskDefinitionKey) {
@@ -492,10 +493,10 @@ class OrderDeliveryProcessTest {
     }
 
     /** Completes the refund {@code refundTask}: the order ends, and that refund is the only one it created. */
-    private ProcessAssertions.ProcessInstanceAssert refundedAndEnded(ProcessInstance order, String refundTask) {
+    private ProcessInstanceAssert refundedAndEnded(ProcessInstance order, String refundTask) {
         completeExternal(order, TOPIC_PAYMENT_REFUND, refundTask, Map.of());
         assertThat(refundTasksCreated(order)).containsExactly(refundTask);
-        return ProcessAssertions.assertThat(order).isEnded();
+        return BpmnAwareTests.assertThat(order).isEnded();
     }
 
     /** Activity ids of every external task on the refund topic ever created for the order. */

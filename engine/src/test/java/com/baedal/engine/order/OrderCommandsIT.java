@@ -2,7 +2,7 @@ package com.baedal.engine.order;
 
 import static com.baedal.process.OrderProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static com.baedal.testsupport.ProcessAssertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.baedal.engine.support.EngineIntegrationTest;
 import java.util.ArrayList;
@@ -411,7 +411,7 @@ class OrderCommandsIT {
                 TOPIC_PAYMENT_CHARGE.equals(topic) ? Map.of(VAR_PAYMENT_STATUS, "APPROVED") : Map.of());
     }
 
-    /** The running instance of an order; ProcessAssertions follows it into history once it ends. */
+    /** The running instance of an order; BpmnAwareTests follows it into history once it ends. */
     private ProcessInstance instance(String orderId) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId)
                 .singleResult();

@@ -8,63 +8,39 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway's rules for Camunda's side of the platform (SPEC §7, issue 12): no external-task API and no service
  * account through the public entry, failed logins rate-limited, no Host reflected into redirects, webapps never
  * framed. The real gateway in front of a real HTTP server standing in for the engine.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.shutdown=immediate",
+@TestPropertySource(properties = {
         "baedal.gateway.service-users=svc-workers,svc-ops",
         "baedal.gateway.login-limit.per-user=3",
         "baedal.gateway.login-limit.per-client=5",
         "baedal.gateway.login-limit.window=PT10M"})
-@ActiveProfiles("local")
-class EdgeRulesIT {
+class EdgeRulesIT extends RunningGateway {
 
-    static final TestUpstream ENGINE = new TestUpstream("engine");
-
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final FakeUpstreams UPSTREAMS = new FakeUpstreams();
+    static final TestUpstream ENGINE = UPSTREAMS.start("engine");
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("ENGINE_URL", ENGINE::url);
-        registry.add("READMODEL_URL", ENGINE::url);
-        registry.add("WORKERS_URL", ENGINE::url);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        ENGINE.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        ENGINE.reset();
+        FakeUpstreams.wire(registry, ENGINE.url(), ENGINE.url(), ENGINE.url());
     }
 
     @ParameterizedTest
@@ -182,14 +158,6 @@ class EdgeRulesIT {
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request with a Host header of our choosing (Java's HTTP client does not let us set it). */

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,45 +34,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real gateway (local profile) in front of three real HTTP servers standing in for engine, read-model and
  * workers. Everything goes over HTTP, as a client would send it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // a held-open SSE or slow upstream must not keep the test JVM in a graceful shutdown
-        properties = "server.shutdown=immediate")
-@ActiveProfiles("local")
 @AutoConfigureObservability(tracing = false) // tests switch metrics export off by default; /actuator/prometheus is tested
-class GatewayIT {
+class GatewayIT extends RunningGateway {
 
-    static final TestUpstream ENGINE = new TestUpstream("engine");
-    static final TestUpstream READ_MODEL = new TestUpstream("read-model");
-    static final TestUpstream WORKERS = new TestUpstream("workers");
     static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final FakeUpstreams UPSTREAMS = new FakeUpstreams();
+    static final TestUpstream ENGINE = UPSTREAMS.start("engine");
+    static final TestUpstream READ_MODEL = UPSTREAMS.start("read-model");
+    static final TestUpstream WORKERS = UPSTREAMS.start("workers");
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    @LocalManagementPort int managementPort;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("ENGINE_URL", ENGINE::url);
-        registry.add("READMODEL_URL", READ_MODEL::url);
-        registry.add("WORKERS_URL", WORKERS::url);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        ENGINE.close();
-        READ_MODEL.close();
-        WORKERS.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        ENGINE.reset();
-        READ_MODEL.reset();
-        WORKERS.reset();
+        FakeUpstreams.wire(registry, ENGINE.url(), READ_MODEL.url(), WORKERS.url());
     }
 
     // ---------------------------------------------------------------- routing (SPEC §2)
@@ -483,15 +454,6 @@ class GatewayIT {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(20));
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     static HttpRequest.BodyPublisher publisher(String body) {
         return body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);

@@ -2,17 +2,11 @@ package com.baedal.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,38 +15,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * sets it): the gateway balances between the live ones and never loses a request to a dead one (nothing listens on
  * its port), commands with a body included; what reached an instance is never sent twice.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
-@ActiveProfiles("local")
-class ReplicaBalancingIT {
+class ReplicaBalancingIT extends RunningGateway {
 
-    static final TestUpstream ENGINE_1 = new TestUpstream("engine-1");
-    static final TestUpstream ENGINE_2 = new TestUpstream("engine-2");
-    static final TestUpstream READ_MODEL = new TestUpstream("read-model");
-
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final FakeUpstreams UPSTREAMS = new FakeUpstreams();
+    static final TestUpstream ENGINE_1 = UPSTREAMS.start("engine-1");
+    static final TestUpstream ENGINE_2 = UPSTREAMS.start("engine-2");
+    static final TestUpstream READ_MODEL = UPSTREAMS.start("read-model");
 
     @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) throws Exception {
-        String dead = "http://127.0.0.1:" + UpstreamFailureIT.freePort();
-        registry.add("ENGINE_URL", () -> dead + "," + ENGINE_1.url() + ", " + ENGINE_2.url());
-        registry.add("READMODEL_URL", READ_MODEL::url);
-        registry.add("WORKERS_URL", () -> dead);
-    }
-
-    @AfterAll
-    static void stop() {
-        ENGINE_1.close();
-        ENGINE_2.close();
-        READ_MODEL.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        ENGINE_1.reset();
-        ENGINE_2.reset();
+    static void upstreams(DynamicPropertyRegistry registry) throws IOException {
+        String dead = FakeUpstreams.downUrl();
+        FakeUpstreams.wire(registry, dead + "," + ENGINE_1.url() + ", " + ENGINE_2.url(), READ_MODEL.url(), dead);
     }
 
     @Test
@@ -86,13 +60,5 @@ class ReplicaBalancingIT {
                 .header("Authorization", "Bearer " + TestTokens.customer("c-1")));
 
         GatewayIT.assertProblem(response, 503);
-    }
-
-    HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

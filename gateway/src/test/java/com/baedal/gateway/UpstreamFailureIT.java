@@ -4,46 +4,25 @@ import static com.baedal.gateway.GatewayIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Engine and workers are down (nothing listens on their ports); the read-model answers too slowly. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // a held-open SSE or slow upstream must not keep the test JVM in a graceful shutdown
-        properties = "server.shutdown=immediate")
-@ActiveProfiles("local")
-class UpstreamFailureIT {
+class UpstreamFailureIT extends RunningGateway {
 
-    static final TestUpstream SLOW_READ_MODEL = new TestUpstream("read-model");
-
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final FakeUpstreams UPSTREAMS = new FakeUpstreams();
+    static final TestUpstream SLOW_READ_MODEL = UPSTREAMS.start("read-model");
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) throws IOException {
-        String down = "http://127.0.0.1:" + freePort();
-        registry.add("ENGINE_URL", () -> down);
-        registry.add("WORKERS_URL", () -> down);
-        registry.add("READMODEL_URL", SLOW_READ_MODEL::url);
+        String down = FakeUpstreams.downUrl();
+        FakeUpstreams.wire(registry, down, SLOW_READ_MODEL.url(), down);
         registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> "1s");
-    }
-
-    @AfterAll
-    static void stop() {
-        SLOW_READ_MODEL.close();
     }
 
     @Test
@@ -63,19 +42,5 @@ class UpstreamFailureIT {
 
         assertProblem(response, 504);
         assertThat(SLOW_READ_MODEL.requests()).hasSize(1);
-    }
-
-    HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,6 +12,7 @@ import com.baedal.workers.payment.CardProvider;
 import com.baedal.workers.payment.PaymentCredentials;
 import com.baedal.workers.payment.PaymentService;
 import com.baedal.workers.payment.PaymentSnapshot;
+import com.baedal.workers.payment.ScriptedCardProvider;
 import com.baedal.workers.payment.SimulatedCardProvider;
 import com.baedal.workers.support.FetchLoop;
 import com.baedal.workers.support.WorkerMetrics;
@@ -22,11 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -63,94 +60,22 @@ import org.springframework.web.client.RestClient;
  * (workers_it_engine) with its local profile (demo stores, demo users, the svc-workers service account); the workers
  * run as a Spring Boot test on workers_it, with the real external-task client fetching over HTTP. Orders are placed
  * through the engine's REST API with its dev tokens. The only stand-in is the card provider: the simulated one,
- * wrapped so a test can hold a charge in flight.
+ * scripted so a test can hold a charge in flight or let the worker die after the provider charged
+ * ({@link ScriptedCardProvider}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "baedal.payment.provider=held-simulated")
+        properties = "baedal.payment.provider=scripted-simulated")
 @ActiveProfiles({"local", "it"})
 class WorkersIT {
 
     private static final String STORE = "chicken-gangnam";
     private static final String REGION = "gangnam";
 
-    /**
-     * The simulated provider on its ledger in workers_it. Token {@value #TOKEN_HELD} approves only after the test
-     * released it; {@link #crashAfterNextCharge} plays a kill -9 of the worker right after the provider charged.
-     */
-    static class HeldCardProvider implements CardProvider, AutoCloseable {
-
-        static final String TOKEN_HELD = "tok_held";
-
-        final SimulatedCardProvider simulator;
-        private final Map<String, Hold> holds = new ConcurrentHashMap<>();
-        volatile boolean crashAfterNextCharge;
-
-        /** The held charge of one order: reached the provider, released by the test. */
-        record Hold(CountDownLatch entered, CountDownLatch release) {
-        }
-
-        HeldCardProvider(SimulatedCardProvider simulator) {
-            this.simulator = simulator;
-        }
-
-        @Override
-        public ChargeResult charge(String idempotencyKey, String orderId, long amount, String cardToken) {
-            if (TOKEN_HELD.equals(cardToken)) {
-                Hold hold = hold(orderId);
-                hold.entered().countDown();
-                try {
-                    hold.release().await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return simulator.charge(idempotencyKey, orderId, amount, "tok_visa");
-            }
-            ChargeResult answer = simulator.charge(idempotencyKey, orderId, amount, cardToken);
-            if (crashAfterNextCharge) {
-                crashAfterNextCharge = false;
-                throw new IllegalStateException("kill -9: the worker died after the provider charged");
-            }
-            return answer;
-        }
-
-        @Override
-        public String refund(String idempotencyKey, String orderId, String chargeReference, long amount) {
-            return simulator.refund(idempotencyKey, orderId, chargeReference, amount);
-        }
-
-        @Override
-        public Optional<Operation> find(String idempotencyKey) {
-            return simulator.find(idempotencyKey);
-        }
-
-        @Override
-        public List<Operation> operations(String orderId) {
-            return simulator.operations(orderId);
-        }
-
-        Hold hold(String orderId) {
-            return holds.computeIfAbsent(orderId, order -> new Hold(new CountDownLatch(1), new CountDownLatch(1)));
-        }
-
-        boolean charged(String orderId) {
-            return simulator.find(PaymentService.chargeKey(orderId)).filter(Operation::isApprovedCharge).isPresent();
-        }
-
-        boolean refunded(String orderId) {
-            return simulator.find(PaymentService.refundKey(orderId)).isPresent();
-        }
-
-        @Override
-        public void close() throws Exception {
-            simulator.close();
-        }
-    }
-
     @TestConfiguration
     static class Provider {
         @Bean(destroyMethod = "close")
-        HeldCardProvider heldCardProvider(DataSourceProperties dataSource) {
-            return new HeldCardProvider(SimulatedCardProvider.connect(dataSource.determineUrl(),
+        ScriptedCardProvider scriptedCardProvider(DataSourceProperties dataSource) {
+            return new ScriptedCardProvider(SimulatedCardProvider.connect(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword(), 2));
         }
     }
@@ -205,7 +130,7 @@ class WorkersIT {
         return path.endsWith("/") ? path : path + "/";
     }
 
-    @Autowired HeldCardProvider provider;
+    @Autowired ScriptedCardProvider provider;
     @Autowired PaymentService payments;
     @Autowired PaymentCredentials credentials;
     @Autowired ExternalTaskClient client;
@@ -355,7 +280,7 @@ class WorkersIT {
                             .execute(),
                     tasks -> !tasks.isEmpty());
             Map<String, Object> variables = locked.get(0).getVariables();
-            provider.crashAfterNextCharge = true;
+            provider.crashOnce(ScriptedCardProvider.Crash.AFTER_CHARGE);
             assertThatThrownBy(() -> payments.charge(new PaymentService.ChargeRequest(
                     (String) variables.get(VAR_ORDER_ID), (String) variables.get(VAR_CUSTOMER_ID),
                     ((Number) variables.get(VAR_TOTAL)).longValue(),
@@ -373,9 +298,8 @@ class WorkersIT {
 
     @Test
     void aChargeSlowerThanTheLockKeepsItsLockAndIsNotTakenOverByAnotherWorker() throws Exception {
-        String orderId = placeOrder(HeldCardProvider.TOKEN_HELD);
-        assertThat(provider.hold(orderId).entered().await(30, TimeUnit.SECONDS)).as("charge reached the provider")
-                .isTrue();
+        String orderId = placeOrder(ScriptedCardProvider.TOKEN_HELD);
+        provider.hold(orderId).awaitReached();
         ExternalTaskService engineTasks = engineBean(ExternalTaskService.class);
         org.camunda.bpm.engine.externaltask.ExternalTask charge = engineTasks.createExternalTaskQuery()
                 .processInstanceId(processInstanceId(orderId)).topicName(TOPIC_PAYMENT_CHARGE).singleResult();
@@ -432,9 +356,8 @@ class WorkersIT {
 
     @Test
     void cancelWhileTheChargeIsInFlightKeepsNothing() throws Exception {
-        String orderId = placeOrder(HeldCardProvider.TOKEN_HELD);
-        assertThat(provider.hold(orderId).entered().await(30, TimeUnit.SECONDS)).as("charge reached the provider")
-                .isTrue();
+        String orderId = placeOrder(ScriptedCardProvider.TOKEN_HELD);
+        provider.hold(orderId).awaitReached();
         double refundsWaiting = deferred(TOPIC_PAYMENT_REFUND);
 
         cancelAsCustomer(orderId);

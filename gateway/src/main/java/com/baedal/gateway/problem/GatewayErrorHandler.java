@@ -3,6 +3,7 @@ package com.baedal.gateway.problem;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -30,6 +31,35 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
+    private static final String CLOSED = "The service behind this path closed the connection unexpectedly.";
+    private static final String TOO_SLOW = "The service behind this path did not answer in time.";
+
+    /**
+     * The answer to an error with one of {@code causes} anywhere in its cause chain, and what is logged then
+     * ({@code logged}, with the request and the root cause; null: nothing). The first that matches answers, so a
+     * more specific cause stands before a more general one (ConnectException before IOException).
+     */
+    private record CauseAnswer(List<Class<? extends Throwable>> causes, HttpStatus status, String detail,
+                               String logged) {
+
+        boolean matches(Throwable error) {
+            return causes.stream().anyMatch(cause -> hasCause(error, cause));
+        }
+    }
+
+    private static final List<CauseAnswer> BY_CAUSE = List.of(
+            new CauseAnswer(List.of(ConnectException.class, UnknownHostException.class),
+                    HttpStatus.SERVICE_UNAVAILABLE, "The service behind this path is unavailable. Try again shortly.",
+                    "upstream unavailable"),
+            new CauseAnswer(List.of(PrematureCloseException.class), HttpStatus.BAD_GATEWAY, CLOSED,
+                    "upstream closed the connection"),
+            new CauseAnswer(List.of(TimeoutException.class), HttpStatus.GATEWAY_TIMEOUT, TOO_SLOW, null),
+            // the connection to the upstream broke after the request was sent (a reset by an instance that died):
+            // whether it was processed is unknown, so it is not sent to another instance; the client may retry
+            new CauseAnswer(List.of(IOException.class), HttpStatus.BAD_GATEWAY, CLOSED, "upstream connection failed"),
+            new CauseAnswer(List.of(DataBufferLimitException.class), HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The request body is too large.", null));
+
     private final ProblemWriter problems;
 
     @Override
@@ -42,29 +72,13 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         String method = exchange.getRequest().getMethod().name();
         String path = exchange.getRequest().getPath().value();
 
-        if (hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)) {
-            log.warn("upstream unavailable for {} {}: {}", method, path, rootMessage(error));
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    "The service behind this path is unavailable. Try again shortly.");
-        }
-        if (hasCause(error, PrematureCloseException.class)) {
-            log.warn("upstream closed the connection for {} {}: {}", method, path, rootMessage(error));
-            return problems.write(exchange, HttpStatus.BAD_GATEWAY,
-                    "The service behind this path closed the connection unexpectedly.");
-        }
-        if (hasCause(error, TimeoutException.class)) {
-            return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
-                    "The service behind this path did not answer in time.");
-        }
-        if (hasCause(error, IOException.class)) {
-            // the connection to the upstream broke after the request was sent (a reset by an instance that died):
-            // whether it was processed is unknown, so it is not sent to another instance; the client may retry
-            log.warn("upstream connection failed for {} {}: {}", method, path, rootMessage(error));
-            return problems.write(exchange, HttpStatus.BAD_GATEWAY,
-                    "The service behind this path closed the connection unexpectedly.");
-        }
-        if (hasCause(error, DataBufferLimitException.class)) {
-            return problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large.");
+        for (CauseAnswer answer : BY_CAUSE) {
+            if (answer.matches(error)) {
+                if (answer.logged() != null) {
+                    log.warn("{} for {} {}: {}", answer.logged(), method, path, rootMessage(error));
+                }
+                return problems.write(exchange, answer.status(), answer.detail());
+            }
         }
         if (error instanceof ResponseStatusException statusException) {
             HttpStatusCode code = statusException.getStatusCode();
@@ -73,7 +87,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
                 status = HttpStatus.INTERNAL_SERVER_ERROR;
             }
             if (status == HttpStatus.GATEWAY_TIMEOUT) {
-                return problems.write(exchange, status, "The service behind this path did not answer in time.");
+                return problems.write(exchange, status, TOO_SLOW);
             }
             if (status == HttpStatus.NOT_FOUND) {
                 return problems.write(exchange, status, "No route for " + method + " " + path + ".");

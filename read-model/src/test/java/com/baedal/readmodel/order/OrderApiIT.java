@@ -54,8 +54,7 @@ class OrderApiIT extends ReadModelIntegrationTest {
     void whoMaySeeOneOrder() {
         String region = id("gangnam");
         TestOrder order = order(id("cust"), id("store"), region);
-        send(order.upTo(5)); // READY_FOR_PICKUP
-        awaitApplied(order.orderId, 5);
+        sendApplied(order.upTo(5)); // READY_FOR_PICKUP
         String path = "/api/orders/" + order.orderId;
 
         assertThat(get(path, TestTokens.customer(order.customerId)).status()).isEqualTo(200);
@@ -195,8 +194,7 @@ class OrderApiIT extends ReadModelIntegrationTest {
     void streamSendsCurrentStatusThenEachChangeAndCompletesAtAFinalStatus() throws Exception {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
         List<OrderEvent> events = order.delivered("rider-1");
-        send(events.subList(0, 2)); // PAID
-        awaitApplied(order.orderId, 2);
+        sendApplied(events.subList(0, 2)); // PAID
 
         Follower customer = follow(order, null);
         await().atMost(WAIT).until(() -> dataLines(customer.lines()).size() == 1);
@@ -215,9 +213,8 @@ class OrderApiIT extends ReadModelIntegrationTest {
     @Test
     void streamOfAnEndedOrderSendsItsFinalStatusAndEnds() throws Exception {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
-        send(List.of(order.placed(),
+        sendApplied(List.of(order.placed(),
                 order.event(OrderEventType.OrderCancelled, 2, new OrderEventData.OrderCancelled())));
-        awaitApplied(order.orderId, 2);
         HttpRequest request = HttpRequest.newBuilder(uri("/api/orders/" + order.orderId + "/stream"))
                 .header("Authorization", "Bearer " + TestTokens.operator()).timeout(Duration.ofSeconds(10)).GET()
                 .build();
@@ -232,8 +229,7 @@ class OrderApiIT extends ReadModelIntegrationTest {
     void streamResumedWithLastEventIdSendsEveryMissedChangeInOrder() throws Exception {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
         List<OrderEvent> events = order.delivered("rider-1");
-        send(events.subList(0, 5)); // READY_FOR_PICKUP
-        awaitApplied(order.orderId, 5);
+        sendApplied(events.subList(0, 5)); // READY_FOR_PICKUP
 
         // the client saw ACCEPTED (sequence 3), lost the connection and reconnects as EventSource does
         Follower customer = follow(order, "3");
@@ -252,8 +248,7 @@ class OrderApiIT extends ReadModelIntegrationTest {
     @Test
     void streamResumedAfterTheFinalEventEndsWithoutSendingAnything() throws Exception {
         TestOrder order = order(id("cust"), id("store"), "gangnam");
-        send(order.delivered("rider-1"));
-        awaitApplied(order.orderId, 8);
+        sendApplied(order.delivered("rider-1"));
         long finalId = jdbc.sql("select max(sequence) from order_history where order_id = :id")
                 .param("id", order.orderId).query(Long.class).single();
 

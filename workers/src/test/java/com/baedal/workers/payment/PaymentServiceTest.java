@@ -12,16 +12,16 @@ import com.baedal.workers.payment.PaymentService.ChargeRequest;
 import com.baedal.workers.payment.PaymentService.ChargeResult;
 import com.baedal.workers.payment.PaymentService.RefundOutcome;
 import com.baedal.workers.payment.PaymentService.RefundRequest;
+import com.baedal.workers.payment.ScriptedCardProvider.Crash;
+import com.baedal.workers.payment.ScriptedCardProvider.WorkerCrash;
 import com.baedal.workers.support.WorkersTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The payment rules against the simulated provider, both on the real PostgreSQL (database workers_it, the provider on
  * a pool of its own). No test transaction: every service call commits, as in production, so the row locks are real.
  * <p>
- * Crashes are played by {@link ScriptedProvider}: it stops the flow between two steps like a kill -9 of the worker
- * would (an exception that nothing records: the provider's ledger is committed, the payment record is not), and it
- * can hold a call in flight while the test plays the other side (a cancel, a second worker). The clock is the
- * test's, so "a request can no longer arrive" needs no waiting.
+ * Crashes are played by {@link ScriptedCardProvider}: it stops the flow between two steps like a kill -9 of the
+ * worker would, and it can hold a charge in flight while the test plays the other side (a cancel, a second worker).
+ * The clock is the test's, so "a request can no longer arrive" needs no waiting.
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -55,105 +54,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Import({PaymentService.class, PaymentReconciliation.class, PaymentServiceTest.Config.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class PaymentServiceTest {
-
-    /** The worker died: nothing after this point of the flow happened. */
-    static class WorkerCrash extends RuntimeException {
-        WorkerCrash(String where) {
-            super("kill -9 " + where);
-        }
-    }
-
-    /** The simulated provider, with crash points and a hold before a charge reaches it. */
-    static class ScriptedProvider implements CardProvider, AutoCloseable {
-
-        final SimulatedCardProvider simulator;
-        volatile boolean crashBeforeCharge;
-        volatile boolean crashAfterCharge;
-        volatile boolean crashAfterRefund;
-        volatile boolean refundsUnavailable;
-        private volatile Hold hold;
-
-        /** The next charge request stops before it reaches the provider until the test releases it. */
-        record Hold(CountDownLatch reached, CountDownLatch release) {
-
-            void awaitReached() throws InterruptedException {
-                assertThat(reached.await(30, TimeUnit.SECONDS)).as("the charge reached the provider").isTrue();
-            }
-        }
-
-        ScriptedProvider(SimulatedCardProvider simulator) {
-            this.simulator = simulator;
-        }
-
-        @Override
-        public ChargeResult charge(String key, String orderId, long amount, String cardToken) {
-            if (crashBeforeCharge) {
-                crashBeforeCharge = false;
-                throw new WorkerCrash("before the charge request left");
-            }
-            Hold held = hold;
-            if (held != null) {
-                hold = null;
-                held.reached().countDown();
-                await(held.release());
-            }
-            ChargeResult answer = simulator.charge(key, orderId, amount, cardToken);
-            if (crashAfterCharge) {
-                crashAfterCharge = false;
-                throw new WorkerCrash("after the provider charged, before the worker recorded it");
-            }
-            return answer;
-        }
-
-        Hold holdNextCharge() {
-            hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
-            return hold;
-        }
-
-        @Override
-        public String refund(String key, String orderId, String chargeReference, long amount) {
-            if (refundsUnavailable) {
-                throw new ProviderUnavailableException("refunds down");
-            }
-            String reference = simulator.refund(key, orderId, chargeReference, amount);
-            if (crashAfterRefund) {
-                crashAfterRefund = false;
-                throw new WorkerCrash("after the provider refunded, before the worker recorded it");
-            }
-            return reference;
-        }
-
-        @Override
-        public Optional<Operation> find(String key) {
-            return simulator.find(key);
-        }
-
-        @Override
-        public List<Operation> operations(String orderId) {
-            return simulator.operations(orderId);
-        }
-
-        void reset() {
-            crashBeforeCharge = false;
-            crashAfterCharge = false;
-            crashAfterRefund = false;
-            refundsUnavailable = false;
-            hold = null;
-        }
-
-        @Override
-        public void close() throws Exception {
-            simulator.close();
-        }
-
-        private static void await(CountDownLatch latch) {
-            try {
-                assertThat(latch.await(30, TimeUnit.SECONDS)).as("released by the test").isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     @TestConfiguration
     @EnableConfigurationProperties(PaymentProperties.class)
@@ -164,8 +64,8 @@ class PaymentServiceTest {
         }
 
         @Bean(destroyMethod = "close")
-        ScriptedProvider scriptedProvider(DataSourceProperties dataSource) {
-            return new ScriptedProvider(SimulatedCardProvider.connect(dataSource.determineUrl(), LocalPostgres.USER,
+        ScriptedCardProvider scriptedProvider(DataSourceProperties dataSource) {
+            return new ScriptedCardProvider(SimulatedCardProvider.connect(dataSource.determineUrl(), LocalPostgres.USER,
                     "", 2));
         }
 
@@ -177,7 +77,7 @@ class PaymentServiceTest {
 
     @Autowired PaymentService payments;
     @Autowired PaymentReconciliation reconciliation;
-    @Autowired ScriptedProvider provider;
+    @Autowired ScriptedCardProvider provider;
     @Autowired PaymentProperties properties;
     @Autowired MovableClock clock;
     @Autowired MeterRegistry meters;
@@ -198,7 +98,7 @@ class PaymentServiceTest {
     }
 
     /** A charge on another thread, held at the provider until the test releases it. */
-    private record HeldCharge(ScriptedProvider.Hold hold, CompletableFuture<ChargeResult> result) {
+    private record HeldCharge(ScriptedCardProvider.Hold hold, CompletableFuture<ChargeResult> result) {
 
         void release() {
             hold.release().countDown();
@@ -206,8 +106,9 @@ class PaymentServiceTest {
     }
 
     private HeldCharge chargeHeldAtTheProvider() throws InterruptedException {
-        ScriptedProvider.Hold hold = provider.holdNextCharge();
-        CompletableFuture<ChargeResult> inFlight = CompletableFuture.supplyAsync(() -> charge("tok_visa"));
+        CompletableFuture<ChargeResult> inFlight = CompletableFuture.supplyAsync(
+                () -> charge(ScriptedCardProvider.TOKEN_HELD));
+        ScriptedCardProvider.Hold hold = provider.hold(orderId);
         hold.awaitReached();
         return new HeldCharge(hold, inFlight);
     }
@@ -352,7 +253,7 @@ class PaymentServiceTest {
 
     @Test
     void theIntentIsCommittedBeforeTheProviderIsCalled() {
-        provider.crashBeforeCharge = true;
+        provider.crashOnce(Crash.BEFORE_CHARGE);
 
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
 
@@ -367,7 +268,7 @@ class PaymentServiceTest {
 
     @Test
     void chargeCrashedAfterTheProviderChargedIsSettledByKeyOnRedeliveryWithoutChargingAgain() {
-        provider.crashAfterCharge = true;
+        provider.crashOnce(Crash.AFTER_CHARGE);
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
         assertThat(record().status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(moneyKept()).as("the provider took the money, the record does not know yet").isEqualTo(18_000);
@@ -383,7 +284,7 @@ class PaymentServiceTest {
 
     @Test
     void chargeCrashedBeforeTheRequestLeftChargesOnRedelivery() {
-        provider.crashBeforeCharge = true;
+        provider.crashOnce(Crash.BEFORE_CHARGE);
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
 
         assertThat(charge("tok_visa").outcome()).isEqualTo(ChargeOutcome.APPROVED);
@@ -394,7 +295,7 @@ class PaymentServiceTest {
 
     @Test
     void cancelAfterACrashBetweenProviderChargeAndCommitRefundsExactlyWhatWasCharged() {
-        provider.crashAfterCharge = true;
+        provider.crashOnce(Crash.AFTER_CHARGE);
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
 
         // the order is cancelled; the charge task is gone with the cancel, only the refund runs
@@ -411,7 +312,7 @@ class PaymentServiceTest {
 
     @Test
     void cancelAfterACrashBeforeTheRequestLeftWaitsUntilItCanNoLongerArriveThenKeepsNothing() {
-        provider.crashBeforeCharge = true;
+        provider.crashOnce(Crash.BEFORE_CHARGE);
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
 
         PaymentService.RefundResult early = refund();
@@ -430,7 +331,7 @@ class PaymentServiceTest {
     @Test
     void refundCrashedAfterTheProviderRefundedIsSettledByItsKeyOnRedelivery() {
         charge("tok_visa");
-        provider.crashAfterRefund = true;
+        provider.crashOnce(Crash.AFTER_REFUND);
         assertThatThrownBy(this::refund).isInstanceOf(WorkerCrash.class);
         assertThat(record().status()).isEqualTo(PaymentStatus.APPROVED);
         assertThat(record().cancelled()).isTrue();
@@ -463,7 +364,7 @@ class PaymentServiceTest {
 
     @Test
     void aChargeInFlightWhoseWorkerDiesAfterTheProviderChargedIsRefundedByTheWaitingRefund() throws Exception {
-        provider.crashAfterCharge = true;
+        provider.crashOnce(Crash.AFTER_CHARGE);
         HeldCharge inFlight = chargeHeldAtTheProvider();
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.CHARGE_IN_FLIGHT);
 
@@ -508,7 +409,7 @@ class PaymentServiceTest {
 
     @Test
     void reconciliationRefundsAChargeThatArrivedAfterTheRefundConcludedNothingWasTaken() {
-        provider.crashBeforeCharge = true;
+        provider.crashOnce(Crash.BEFORE_CHARGE);
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
         clock.setOffset(properties.settleAfter().plusSeconds(1));
         assertThat(refund().outcome()).isEqualTo(RefundOutcome.NOTHING_TO_REFUND);
@@ -546,7 +447,7 @@ class PaymentServiceTest {
 
     @Test
     void reconciliationRecordsAChargeAndARefundTheRecordsDidNotKnow() {
-        provider.crashAfterCharge = true;
+        provider.crashOnce(Crash.AFTER_CHARGE);
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
         clock.setOffset(properties.settleAfter().plusSeconds(1));
 
@@ -554,7 +455,7 @@ class PaymentServiceTest {
                 .containsExactly(PaymentReconciliation.RepairKind.CHARGE_RECORDED);
         assertThat(record().status()).isEqualTo(PaymentStatus.APPROVED);
 
-        provider.crashAfterRefund = true;
+        provider.crashOnce(Crash.AFTER_REFUND);
         assertThatThrownBy(this::refund).isInstanceOf(WorkerCrash.class);
         assertThat(reconcile()).extracting(PaymentReconciliation.Repair::kind)
                 .containsExactly(PaymentReconciliation.RepairKind.REFUND_RECORDED);
@@ -589,7 +490,7 @@ class PaymentServiceTest {
 
     @Test
     void reconciliationLeavesAChargeInFlightOfAnOrderThatIsNotCancelledToItsTask() {
-        provider.crashBeforeCharge = true;
+        provider.crashOnce(Crash.BEFORE_CHARGE);
         assertThatThrownBy(() -> charge("tok_visa")).isInstanceOf(WorkerCrash.class);
         clock.setOffset(properties.settleAfter().plusSeconds(1));
 

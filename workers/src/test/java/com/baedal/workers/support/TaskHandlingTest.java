@@ -2,6 +2,8 @@ package com.baedal.workers.support;
 
 import static com.baedal.process.OrderProcess.TOPIC_PAYMENT_CHARGE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -9,10 +11,12 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.BadRequestException;
 import org.camunda.bpm.client.exception.EngineException;
@@ -33,6 +38,9 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -115,67 +123,53 @@ class TaskHandlingTest {
         assertThat(registry.timer(WorkerMetrics.TASK_DURATION, "topic", TOPIC_PAYMENT_CHARGE).count()).isEqualTo(1);
     }
 
-    @Test
-    void aCompletionThatLostAnOptimisticLockingRaceIsReportedAgainAtOnce() {
-        RestException lost = new RestException("Entity was updated by another transaction concurrently", null, 500);
-        lost.setType("OptimisticLockingException");
-        willAnswer(invocation -> {
-            if (handled.get() == 1) {
-                throw new EngineException("complete failed", lost);
-            }
-            return null;
-        }).given(service).complete(task);
-
-        handler.execute(task, service);
-
-        assertThat(handled).hasValue(2);
-        verify(service, org.mockito.Mockito.times(2)).complete(task);
-        verify(service, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
-        assertThat(count("completed")).isEqualTo(1);
-    }
-
-    @Test
-    void aCompletionTheEngineRolledBackIsReportedAgainAfterAShortPause() {
+    /**
+     * How the engine answers the handler's completion: with this error on the first report only or on every one,
+     * how often the task is then handled, and its outcome. A 500 (EngineException) rolled back and is worth reporting
+     * again a few times; anything else is not.
+     */
+    static Stream<Arguments> completionFailures() {
+        RestException lostRace = restException("Entity was updated by another transaction concurrently", 500,
+                "OptimisticLockingException");
         // the engine's database connection was killed under the completion: 500, rolled back
-        RestException persistence = new RestException("connection terminated", null, 500);
-        persistence.setType("ProcessEnginePersistenceException");
-        willAnswer(invocation -> {
-            if (handled.get() == 1) {
-                throw new EngineException("complete failed", persistence);
-            }
-            return null;
-        }).given(service).complete(task);
-
-        handler.execute(task, service);
-
-        assertThat(handled).hasValue(2);
-        assertThat(count("completed")).isEqualTo(1);
+        RestException rolledBack = restException("connection terminated", 500, "ProcessEnginePersistenceException");
+        RestException down = restException("database down", 500, null);
+        RestException invalid = restException("no such variable type", 400, null);
+        return Stream.of(
+                arguments(named("lost an optimistic-locking race: reported again at once",
+                        new EngineException("complete failed", lostRace)), true, 2, "completed"),
+                arguments(named("rolled back by the engine: reported again after a short pause",
+                        new EngineException("complete failed", rolledBack)), true, 2, "completed"),
+                arguments(named("the engine keeps failing: left to the task's lock after a few tries",
+                        new EngineException("complete failed", down)), false, 4, "unreported"),
+                arguments(named("refused: not reported again",
+                        new BadRequestException("complete failed", invalid)), false, 1, "unreported"));
     }
 
-    @Test
-    void anEngineThatKeepsFailingLeavesTheTaskToItsLockAfterAFewTries() {
-        RestException persistence = new RestException("database down", null, 500);
-        willAnswer(invocation -> {
-            throw new EngineException("complete failed", persistence);
-        }).given(service).complete(task);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("completionFailures")
+    void aFailedCompletionIsHandledAndReportedAgainOnlyWhileTheEngineMayTakeIt(RuntimeException error,
+            boolean firstReportOnly, int handlings, String outcome) {
+        if (firstReportOnly) {
+            willThrow(error).willDoNothing().given(service).complete(task);
+        } else {
+            willThrow(error).given(service).complete(task);
+        }
 
         handler.execute(task, service);
 
-        assertThat(handled).hasValue(4);
-        assertThat(count("unreported")).isEqualTo(1);
+        assertThat(handled).hasValue(handlings);
+        verify(service, times(handlings)).complete(task);
+        verify(service, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
+        assertThat(count(outcome)).isEqualTo(1);
     }
 
-    @Test
-    void aRefusedCompletionIsNotRetried() {
-        RestException invalid = new RestException("no such variable type", null, 400);
-        willAnswer(invocation -> {
-            throw new BadRequestException("complete failed", invalid);
-        }).given(service).complete(task);
-
-        handler.execute(task, service);
-
-        assertThat(handled).hasValue(1);
-        assertThat(count("unreported")).isEqualTo(1);
+    private static RestException restException(String message, int status, String type) {
+        RestException error = new RestException(message, null, status);
+        if (type != null) {
+            error.setType(type);
+        }
+        return error;
     }
 
     @Test

@@ -22,8 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,12 +204,20 @@ class ReplicaIT {
      * Sends a command as the apps do: a 502 (the connection broke after the request was sent, so the gateway could
      * not know whether it arrived) is sent again, a few times at most; the status of the last answer.
      */
-    private static int asAnAppWould(java.util.function.Supplier<Response> command) {
-        Response response = command.get();
-        for (int attempt = 1; attempt < 3 && response.status() == 502; attempt++) {
-            response = command.get();
+    private static int asAnAppWould(java.util.function.Supplier<Response> command) throws Exception {
+        return resentOnBadGateway(command::get, Response::status).status();
+    }
+
+    /**
+     * Sends a request again (twice at most) while it answers 502, as the apps and Tasklist do: a request the gateway
+     * had written to a kept-alive connection of the instance that just died comes back as a 502 problem.
+     */
+    private static <T> T resentOnBadGateway(Callable<T> request, ToIntFunction<T> status) throws Exception {
+        T response = request.call();
+        for (int attempt = 1; attempt < 3 && status.applyAsInt(response) == 502; attempt++) {
+            response = request.call();
         }
-        return response.status();
+        return response;
     }
 
     /** kill -9 of one instance (the supervisor restarts it); its pid. */
@@ -287,16 +297,20 @@ class ReplicaIT {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(gateway.resolve(API + path)).header("Accept", "application/json")
-                    .header("X-XSRF-TOKEN", xsrf()).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return send(HttpRequest.newBuilder(gateway.resolve(API + path)).header("Accept", "application/json")
+                    .header("X-XSRF-TOKEN", xsrf()).timeout(Duration.ofSeconds(30)).build());
         }
 
         HttpResponse<String> post(String path, String json) throws Exception {
-            return http.send(HttpRequest.newBuilder(gateway.resolve(API + path))
+            return send(HttpRequest.newBuilder(gateway.resolve(API + path))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .header("X-XSRF-TOKEN", xsrf()).timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        }
+
+        private HttpResponse<String> send(HttpRequest request) throws Exception {
+            return resentOnBadGateway(() -> http.send(request, HttpResponse.BodyHandlers.ofString()),
+                    HttpResponse::statusCode);
         }
     }
 

@@ -651,3 +651,28 @@ spec:
       protocol: TCP
 {{ include "baedal.ingress.metrics" . }}
 {{- end -}}
+
+{{/*
+The services, each with its key in values.yaml. A kind that every service has alike (Service, ServiceAccount, HPA,
+PDB, ServiceMonitor) is one template that renders it for each of them; what differs per service (Deployment,
+ConfigMap, NetworkPolicy, KEDA) lives in the service's own folder.
+*/}}
+{{- define "baedal.components" -}}
+- {name: engine, key: engine}
+- {name: workers, key: workers}
+- {name: read-model, key: readModel}
+- {name: gateway, key: gateway}
+{{- end -}}
+
+{{/* Renders .template (e.g. "baedal.hpa") for every service; a service for which it renders nothing is skipped. */}}
+{{- define "baedal.eachComponent" -}}
+{{- $root := .root -}}
+{{- $template := .template -}}
+{{- range (include "baedal.components" $root | fromYamlArray) -}}
+{{- $manifest := include $template (dict "root" $root "name" .name "key" .key "values" (index $root.Values .key)) -}}
+{{- if trim $manifest }}
+---
+{{ $manifest }}
+{{- end -}}
+{{- end -}}
+{{- end -}}

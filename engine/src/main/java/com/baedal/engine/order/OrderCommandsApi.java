@@ -19,6 +19,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
@@ -73,12 +75,22 @@ interface OrderCommandsApi {
      */
     String DEV_ORDER_ID_HEADER = "Baedal-Dev-Order-Id";
 
-    /** The answers every step of a store owner shares: the caller must own the store, the order be one of it. */
+    /** Where a store owner's steps on one order of the store are posted: {@code STORE_ORDER + "/accept"} and so on. */
+    String STORE_ORDER = "/stores/{storeId}/orders/{orderId}";
+
+    /**
+     * A store owner's step on one order of the store: POST to its path, and the answers every such step shares (the
+     * caller must own the store, the order be one of it).
+     */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
+    @RequestMapping(method = RequestMethod.POST)
     @ApiResponse(responseCode = "403", description = "Not the owner of this store")
     @ApiResponse(responseCode = "404", description = "No such order at this store")
-    @interface StoreStepAnswers {
+    @interface StoreStep {
+
+        @AliasFor(annotation = RequestMapping.class, attribute = "path")
+        String[] value();
     }
 
     /** The 400 of a step whose path holds nothing but ids. */
@@ -141,9 +153,8 @@ interface OrderCommandsApi {
     @Operation(summary = "Accept a paid order (STORE_OWNER of the store)")
     @ApiResponse(responseCode = "200", description = "Accepted: status ACCEPTED")
     @MalformedIdAnswer
-    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
-    @PostMapping("/stores/{storeId}/orders/{orderId}/accept")
+    @StoreStep(STORE_ORDER + "/accept")
     StepResult accept(@AuthenticationPrincipal Jwt jwt,
                                  @PathVariable @SafeText @Size(max = 64) String storeId,
                                  @PathVariable @Uuid String orderId);
@@ -152,9 +163,8 @@ interface OrderCommandsApi {
             description = "The payment is refunded.")
     @ApiResponse(responseCode = "200", description = "Rejected: status REJECTED")
     @ApiResponse(responseCode = "400", description = "`reason` missing, blank or longer than 500 characters")
-    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not waiting for the store's answer")
-    @PostMapping("/stores/{storeId}/orders/{orderId}/reject")
+    @StoreStep(STORE_ORDER + "/reject")
     StepResult reject(@AuthenticationPrincipal Jwt jwt,
                                  @PathVariable @SafeText @Size(max = 64) String storeId,
                                  @PathVariable @Uuid String orderId, @Valid @RequestBody RejectRequest request);
@@ -163,9 +173,8 @@ interface OrderCommandsApi {
             description = "From now on the customer can no longer cancel.")
     @ApiResponse(responseCode = "200", description = "Status COOKING")
     @MalformedIdAnswer
-    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not accepted / not waiting for cooking")
-    @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-started")
+    @StoreStep(STORE_ORDER + "/cooking-started")
     StepResult cookingStarted(@AuthenticationPrincipal Jwt jwt,
                                          @PathVariable @SafeText @Size(max = 64) String storeId,
                                          @PathVariable @Uuid String orderId);
@@ -174,9 +183,8 @@ interface OrderCommandsApi {
             description = "Riders of the order's region now see the delivery.")
     @ApiResponse(responseCode = "200", description = "Status READY_FOR_PICKUP")
     @MalformedIdAnswer
-    @StoreStepAnswers
     @ApiResponse(responseCode = "409", description = "The order is not cooking")
-    @PostMapping("/stores/{storeId}/orders/{orderId}/cooking-finished")
+    @StoreStep(STORE_ORDER + "/cooking-finished")
     StepResult cookingFinished(@AuthenticationPrincipal Jwt jwt,
                                           @PathVariable @SafeText @Size(max = 64) String storeId,
                                           @PathVariable @Uuid String orderId);

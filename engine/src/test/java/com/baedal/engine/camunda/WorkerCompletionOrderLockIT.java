@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A worker completing a notification while the store's accept holds the order: the completion waits for the order's
- * lock before the engine reads anything, then works on what the accept committed, and succeeds at the first try.
+ * lock before the engine reads anything, then works on what the accept committed, and succeeds at the first try. A
+ * worker's failure report takes the same way (the lock, then the engine's own call) and arrives as reported.
  */
 @EngineIntegrationTest
 class WorkerCompletionOrderLockIT {
@@ -86,6 +88,22 @@ class WorkerCompletionOrderLockIT {
         assertThat(externalTaskService.createExternalTaskQuery().processInstanceId(order.processInstanceId())
                 .topicName(TOPIC_NOTIFY_STORE).count()).isZero();
         assertThat(OrderFixtures.awaitTask(taskService, order, TASK_START_COOKING)).isNotNull();
+    }
+
+    @Test
+    void aReportedFailureGoesThroughTheLockingServiceAndArrivesAsReported() {
+        order = OrderFixtures.startOrder(runtimeService, jdbc, "chicken-gangnam", "Gangnam Fried Chicken", "gangnam");
+        List<LockedExternalTask> charge = externalTaskService.fetchAndLock(1, WORKER)
+                .topic(TOPIC_PAYMENT_CHARGE, 60_000).businessKey(order.orderId()).execute();
+        assertThat(charge).hasSize(1);
+        String taskId = charge.get(0).getId();
+
+        externalTaskService.handleFailure(taskId, WORKER, "provider unreachable", "timeout after 5s", 2, 0);
+
+        ExternalTask failed = externalTaskService.createExternalTaskQuery().externalTaskId(taskId).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(2);
+        assertThat(failed.getErrorMessage()).isEqualTo("provider unreachable");
+        assertThat(externalTaskService.getExternalTaskErrorDetails(taskId)).isEqualTo("timeout after 5s");
     }
 
     /** PostgreSQL sessions of this database waiting for the lock of an order row held by another transaction. */

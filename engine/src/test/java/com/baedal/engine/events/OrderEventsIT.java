@@ -107,6 +107,16 @@ class OrderEventsIT extends PlacedOrdersOnTopic {
     }
 
     @Test
+    void aDeclinedPaymentEndsWithPaymentDeclined() {
+        String orderId = api.place("tok_declined");
+        externalTasks.handleBpmnError(api.lock(orderId, TOPIC_PAYMENT_CHARGE).getId(), EventsApi.WORKER,
+                ERROR_PAYMENT_DECLINED, "Card declined");
+
+        List<OrderEvent> events = awaitExactly(orderId, OrderPlaced, PaymentDeclined);
+        assertAmountIsTheOrderTotal(events, 1);
+    }
+
+    @Test
     void aRejectedOrderIsRejectedWithItsReasonThenRefunded() {
         String orderId = api.place("tok_visa");
         api.charge(orderId);
@@ -115,7 +125,7 @@ class OrderEventsIT extends PlacedOrdersOnTopic {
 
         List<OrderEvent> events = awaitExactly(orderId, OrderPlaced, PaymentApproved, OrderRejected, PaymentRefunded);
         assertThat(events.get(2).data().get("reason").asText()).isEqualTo("Out of chicken");
-        assertThat(events.get(3).data().get("amount").asLong()).isEqualTo(events.get(0).data().get("total").asLong());
+        assertAmountIsTheOrderTotal(events, 3);
     }
 
     @Test
@@ -161,16 +171,6 @@ class OrderEventsIT extends PlacedOrdersOnTopic {
 
         assertTypesAndSequence(topic.await(orderId, 4), OrderPlaced, PaymentApproved, PaymentRefunded,
                 OrderCancelled);
-    }
-
-    @Test
-    void aDeclinedPaymentEndsWithPaymentDeclined() {
-        String orderId = api.place("tok_declined");
-        externalTasks.handleBpmnError(api.lock(orderId, TOPIC_PAYMENT_CHARGE).getId(), EventsApi.WORKER,
-                ERROR_PAYMENT_DECLINED, "Card declined");
-
-        List<OrderEvent> events = awaitExactly(orderId, OrderPlaced, PaymentDeclined);
-        assertThat(events.get(1).data().get("amount").asLong()).isEqualTo(events.get(0).data().get("total").asLong());
     }
 
     @Test
@@ -249,6 +249,12 @@ class OrderEventsIT extends PlacedOrdersOnTopic {
         assertThat(events).extracting(OrderEvent::type).containsExactly(types);
         assertThat(events).extracting(OrderEvent::sequence)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, types.length).mapToObj(i -> (long) i).toList());
+    }
+
+    /** A payment event's amount is the order's total, as OrderPlaced (the first event) carries it. */
+    private static void assertAmountIsTheOrderTotal(List<OrderEvent> events, int paymentEvent) {
+        assertThat(events.get(paymentEvent).data().get("amount").asLong())
+                .isEqualTo(events.get(0).data().get("total").asLong());
     }
 
     private long outboxRows(String orderId) {

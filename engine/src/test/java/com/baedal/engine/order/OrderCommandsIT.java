@@ -15,10 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +49,15 @@ class OrderCommandsIT {
     @Autowired ExternalTaskService externalTasks;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtime;
+    @Autowired ProcessEngine processEngine;
 
     private String customer;
     private String customerToken;
 
     @BeforeEach
     void newCustomer() {
+        // the assertions ask this context's engine, not whichever engine the JVM registered last
+        BpmnAwareTests.init(processEngine);
         customer = "customer-" + UUID.randomUUID();
         customerToken = token(Map.of("sub", customer, "role", "CUSTOMER"));
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * org.operaton.bpm for the second), each a plain engine on the real PostgreSQL, one after the other on one
  * database. Operaton 1.0 continues the 7.24 schema (its newest upgrade script is {@code *_7.23_to_7.24.sql}): it
  * runs here with schema update off, so it must take the database exactly as Camunda left it. Compiled and run only
- * in the Operaton build (-Poperaton adds src/test-operaton/java); written in both engines' own names, so the
- * build's name mapping does not apply to it.
+ * in the Operaton build (the default; its profile adds src/test-operaton/java); written in both engines' own names,
+ * so the build's name mapping does not apply to it.
  */
 class UpgradeFromCamundaTest {
 

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /**
  * The part of Camunda's assert library ({@code org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests}) the
  * process and engine tests use, for the engine whose own library is not on the package registry this build uses:
- * with {@code -Poperaton} the build maps the tests' imports of Camunda's package to this one (root pom, profile
+ * on Operaton (the default build) the tests' imports of Camunda's package are mapped to this one (root pom, profile
  * {@code operaton}); on Camunda the tests run on Camunda's library itself. Same names, same meaning: where an
  * instance waits, whether it ended, which activities it passed, its variables.
  */

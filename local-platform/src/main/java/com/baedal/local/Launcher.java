@@ -137,7 +137,7 @@ final class Launcher {
                   Engine REST       %4$s/engine-rest   (HTTP Basic)
 
                 %1$sDemo logins%2$s (local profile only)
-                  admin / admin                         operator, Camunda admin (Cockpit, Admin)
+                  admin / admin                         operator, engine administrator (Cockpit, Admin)
                   owner-<storeId> / demo                store owners: owner-chicken-gangnam, owner-pizza-mapo, owner-tteokbokki-mapo
                   rider-<region>-<n> / demo             riders: rider-gangnam-1, rider-gangnam-2, rider-mapo-1, rider-mapo-2
                   API tokens                            POST %4$s/api/dev/tokens {"sub","role","storeId"?,"region"?}

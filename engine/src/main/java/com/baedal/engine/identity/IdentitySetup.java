@@ -146,7 +146,7 @@ public class IdentitySetup implements ApplicationRunner {
     }
 
     private void setUpCamundaAdmins() {
-        ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Administrators", Groups.GROUP_TYPE_SYSTEM);
         for (Resource resource : Resources.values()) {
             grant(null, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
@@ -243,8 +243,8 @@ public class IdentitySetup implements ApplicationRunner {
             log.warn("Only one of BAEDAL_OPERATOR_USER and BAEDAL_OPERATOR_PASSWORD is set: first operator not created");
         }
         if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-            log.warn("No Camunda administrator exists: set BAEDAL_OPERATOR_USER and BAEDAL_OPERATOR_PASSWORD to create"
-                    + " the first operator; until then Camunda Admin offers its initial-user page to anybody");
+            log.warn("No engine administrator exists: set BAEDAL_OPERATOR_USER and BAEDAL_OPERATOR_PASSWORD to create"
+                    + " the first operator; until then the Admin webapp offers its initial-user page to anybody");
         }
     }
 
